@@ -1,0 +1,9 @@
+export {
+  openDatabaseServer,
+  DEFAULT_EMBEDDED_PORT,
+  type DatabaseServer,
+  type DatabaseServerOptions,
+} from './database-server.ts';
+export { ensureFerretDbBinary, checkGoToolchain, FerretDbInstallError, FERRETDB_VERSION } from './ferretdb-binary.ts';
+export { startFerretDb, freePort, type RunningFerretDb } from './ferretdb-server.ts';
+export { repoRoot, dataDir, toolsBinDir, machineCacheDir } from './repo-paths.ts';

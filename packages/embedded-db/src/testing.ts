@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db } from 'mongodb';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URI of the one database server started for this test run (scripts/test/global-setup.ts). */
+    mongodbUri: string;
+  }
+}
+
+/** A database of its own for one test file, on the run's shared server. */
+export interface TestDatabase {
+  client: MongoClient;
+  db: Db;
+  uri: string;
+  /** Drops the database and closes the client. */
+  close(): Promise<void>;
+}
+
+/** Connects to the run's database server and picks a fresh database name so test files never collide. */
+export async function openTestDatabase(label: string): Promise<TestDatabase> {
+  const uri = inject('mongodbUri');
+  const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
+  const name = `t_${label.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const db = client.db(name);
+  return {
+    client,
+    db,
+    uri,
+    close: async () => {
+      await db.dropDatabase().catch(() => undefined);
+      await client.close();
+    },
+  };
+}
