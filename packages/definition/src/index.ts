@@ -1,2 +1,4 @@
+export * from './format/index.ts';
+
 /** The process-definition format version this package reads and writes. */
-export const DEFINITION_FORMAT_VERSION = 1;
+export { CURRENT_FORMAT_VERSION as DEFINITION_FORMAT_VERSION } from './format/index.ts';
