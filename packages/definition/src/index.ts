@@ -1,6 +1,7 @@
 export * from './format/index.ts';
 export * from './validation/index.ts';
 export * from './compile/index.ts';
+export * from './diff/index.ts';
 export { definitionJsonSchemaText } from './json-schema.ts';
 
 /** The process-definition format version this package reads and writes. */
