@@ -54,7 +54,14 @@ export const Timer = Type.Object(
     /** Re-arm after firing (periodic reviews). */
     repeat: Type.Optional(Type.Boolean()),
   },
-  // A timer needs a duration or a deadline field.
-  { additionalProperties: false, anyOf: [{ required: ['after'] }, { required: ['deadlineField'] }] },
+  // A timer needs a duration or a deadline field. Each branch names its property so that ajv's
+  // strict mode (strictRequired) accepts the schema.
+  {
+    additionalProperties: false,
+    anyOf: [
+      { properties: { after: {} }, required: ['after'] },
+      { properties: { deadlineField: {} }, required: ['deadlineField'] },
+    ],
+  },
 );
 export type Timer = Type.Static<typeof Timer>;
