@@ -35,7 +35,7 @@ function issue(code: PackErrorCode, path: string, params?: Record<string, unknow
 }
 
 function templateKeyOf(template: unknown): { key?: unknown; version?: unknown } {
-  return typeof template === 'object' && template !== null ? (template as { key?: unknown; version?: unknown }) : {};
+  return typeof template === 'object' && template !== null ? template : {};
 }
 
 /**
