@@ -1,0 +1,212 @@
+/**
+ * The one catalogue of HTTP problem codes. Every problem+json the server sends carries one of
+ * these codes; `problem-codes.test.ts` checks each is documented in English and Chinese and
+ * produced by at least one test.
+ */
+
+/** Text in both product languages. */
+export interface LocalizedText {
+  en: string;
+  zh: string;
+}
+
+/** One entry of the catalogue. */
+export interface ProblemCodeSpec {
+  status: number;
+  title: LocalizedText;
+  /** When the code is used (documentation for API consumers). */
+  description: LocalizedText;
+}
+
+const spec = (status: number, title: LocalizedText, description: LocalizedText): ProblemCodeSpec => ({
+  status,
+  title,
+  description,
+});
+
+/** Every problem code the HTTP API can answer with. */
+export const PROBLEM_CODES = {
+  MALFORMED_JSON: spec(
+    400,
+    { en: 'Malformed JSON', zh: 'JSON 格式错误' },
+    {
+      en: 'The request body is not valid JSON (or is empty while the content type says JSON).',
+      zh: '请求体不是有效的 JSON（或内容类型为 JSON 但请求体为空）。',
+    },
+  ),
+  VALIDATION_FAILED: spec(
+    400,
+    { en: 'Validation failed', zh: '校验失败' },
+    {
+      en: 'The body, query string or path parameters do not match the schema: wrong types, missing or unknown fields. `errors` lists each problem with a JSON Pointer.',
+      zh: '请求体、查询字符串或路径参数不符合模式：类型错误、缺少字段或存在未知字段。`errors` 用 JSON Pointer 列出每个问题。',
+    },
+  ),
+  FORBIDDEN_KEY: spec(
+    400,
+    { en: 'Forbidden key', zh: '禁止的键名' },
+    {
+      en: 'A key in the body or query string starts with `$` or contains `.`; such keys could act as database operators and are never accepted.',
+      zh: '请求体或查询字符串中的某个键以 `$` 开头或包含 `.`；此类键可能被当作数据库操作符，一律拒绝。',
+    },
+  ),
+  FORBIDDEN_PROTOTYPE_KEY: spec(
+    400,
+    { en: 'Forbidden prototype key', zh: '禁止的原型键名' },
+    {
+      en: 'The body or query string contains a `__proto__` or `constructor` key (prototype poisoning).',
+      zh: '请求体或查询字符串包含 `__proto__` 或 `constructor` 键（原型污染）。',
+    },
+  ),
+  BAD_REQUEST: spec(
+    400,
+    { en: 'Bad request', zh: '错误的请求' },
+    {
+      en: 'The request cannot be processed as sent (for example an invalid Content-Length).',
+      zh: '请求无法按原样处理（例如 Content-Length 无效）。',
+    },
+  ),
+  UNAUTHENTICATED: spec(
+    401,
+    { en: 'Sign-in required', zh: '需要登录' },
+    {
+      en: 'No valid session cookie or API token was sent, or the credentials given at sign-in are wrong.',
+      zh: '未提供有效的会话 Cookie 或 API 令牌，或登录凭据不正确。',
+    },
+  ),
+  CSRF_TOKEN_INVALID: spec(
+    403,
+    { en: 'CSRF token missing or invalid', zh: 'CSRF 令牌缺失或无效' },
+    {
+      en: 'A cookie-authenticated write must carry the session’s token in the `x-csrf-token` header (returned at sign-in and by `GET /api/session`).',
+      zh: '使用 Cookie 认证的写请求必须在 `x-csrf-token` 头中携带会话令牌（登录时及 `GET /api/session` 返回）。',
+    },
+  ),
+  FORBIDDEN: spec(
+    403,
+    { en: 'Forbidden', zh: '禁止访问' },
+    {
+      en: 'The caller is signed in but their roles do not allow this action.',
+      zh: '调用者已登录，但其角色不允许执行此操作。',
+    },
+  ),
+  NOT_FOUND: spec(
+    404,
+    { en: 'Not found', zh: '未找到' },
+    {
+      en: 'No such route, or no such resource that the caller may see (records the caller may not see answer 404, not 403).',
+      zh: '没有该路由，或没有调用者可见的该资源（调用者无权查看的记录返回 404 而非 403）。',
+    },
+  ),
+  METHOD_NOT_ALLOWED: spec(
+    405,
+    { en: 'Method not allowed', zh: '不允许的方法' },
+    {
+      en: 'The path exists but not for this HTTP method; the `Allow` header lists the methods it has.',
+      zh: '该路径存在，但不支持此 HTTP 方法；`Allow` 头列出可用的方法。',
+    },
+  ),
+  CONFLICT: spec(
+    409,
+    { en: 'Conflict', zh: '冲突' },
+    {
+      en: 'The request conflicts with stored data, for example a username that is already taken.',
+      zh: '请求与已存储的数据冲突，例如用户名已被占用。',
+    },
+  ),
+  SETUP_ALREADY_DONE: spec(
+    409,
+    { en: 'Setup already done', zh: '初始设置已完成' },
+    {
+      en: 'The first administrator exists already; the setup link no longer works.',
+      zh: '首个管理员已存在；设置链接已失效。',
+    },
+  ),
+  PRECONDITION_FAILED: spec(
+    412,
+    { en: 'Precondition failed', zh: '前置条件不满足' },
+    {
+      en: 'The `If-Match` version does not match the stored version: someone else changed it first. Reload and retry.',
+      zh: '`If-Match` 中的版本与存储的版本不一致：已有他人先行修改。请重新加载后重试。',
+    },
+  ),
+  PAYLOAD_TOO_LARGE: spec(
+    413,
+    { en: 'Payload too large', zh: '请求体过大' },
+    {
+      en: 'The request body is larger than the server’s body limit.',
+      zh: '请求体超过服务器允许的大小上限。',
+    },
+  ),
+  UNSUPPORTED_MEDIA_TYPE: spec(
+    415,
+    { en: 'Unsupported media type', zh: '不支持的媒体类型' },
+    {
+      en: 'The API accepts bodies as `application/json` only.',
+      zh: 'API 只接受 `application/json` 格式的请求体。',
+    },
+  ),
+  RATE_LIMITED: spec(
+    429,
+    { en: 'Too many requests', zh: '请求过于频繁' },
+    {
+      en: 'The caller (per user when signed in, per IP address otherwise) sent too many requests; retry after the number of seconds in `Retry-After`.',
+      zh: '调用者（已登录按用户、否则按 IP 地址）请求过多；请在 `Retry-After` 给出的秒数后重试。',
+    },
+  ),
+  INTERNAL_ERROR: spec(
+    500,
+    { en: 'Internal server error', zh: '服务器内部错误' },
+    {
+      en: 'An unexpected failure on the server; the response carries the request id to quote when reporting it.',
+      zh: '服务器发生意外故障；响应中带有请求 ID，报告问题时请提供。',
+    },
+  ),
+  SERVICE_UNAVAILABLE: spec(
+    503,
+    { en: 'Service unavailable', zh: '服务不可用' },
+    {
+      en: 'The server cannot reach its database right now.',
+      zh: '服务器当前无法连接其数据库。',
+    },
+  ),
+} as const satisfies Record<string, ProblemCodeSpec>;
+
+/** A problem code from the catalogue. */
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** Codes of the individual entries in a problem's `errors` list. */
+export const FIELD_ERROR_CODES = {
+  UNKNOWN_FIELD: {
+    en: 'This field is not part of the schema.',
+    zh: '该字段不属于模式定义。',
+  },
+  MISSING_FIELD: {
+    en: 'This required field is missing.',
+    zh: '缺少该必填字段。',
+  },
+  WRONG_TYPE: {
+    en: 'The value has the wrong type.',
+    zh: '值的类型错误。',
+  },
+  INVALID_VALUE: {
+    en: 'The value is not allowed (format, range, length or enumeration).',
+    zh: '值不被允许（格式、范围、长度或枚举不符）。',
+  },
+  FORBIDDEN_KEY: {
+    en: 'Keys may not start with `$` or contain `.`.',
+    zh: '键名不得以 `$` 开头或包含 `.`。',
+  },
+  FORBIDDEN_PROTOTYPE_KEY: {
+    en: 'Keys may not be `__proto__` or `constructor`.',
+    zh: '键名不得为 `__proto__` 或 `constructor`。',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+/** A code of one entry in a problem's `errors` list. */
+export type FieldErrorCode = keyof typeof FIELD_ERROR_CODES;
+
+/** The problem's `type`: a URN per code, documented in the OpenAPI document's description. */
+export function problemTypeUri(code: ProblemCode): string {
+  return `urn:clauseflow:problem:${code.toLowerCase().replaceAll('_', '-')}`;
+}

@@ -1,0 +1,44 @@
+import { FIELD_ERROR_CODES, PROBLEM_CODES, type FieldErrorCode, type ProblemCode } from './problem-codes.ts';
+
+/** One entry of a problem's `errors` list. `path` is a JSON Pointer into the part named by `in`. */
+export interface FieldError {
+  code: FieldErrorCode;
+  path: string;
+  message: string;
+  in?: 'body' | 'querystring' | 'params' | 'headers';
+}
+
+/**
+ * An error that becomes an RFC 9457 problem+json response with its catalogue code. Throw it
+ * from any route, hook or service; the error-handler plugin renders it.
+ */
+export class ProblemError extends Error {
+  readonly code: ProblemCode;
+  readonly statusCode: number;
+  readonly errors: FieldError[] | undefined;
+  /** Extra response headers (e.g. `Allow`, `Retry-After`). */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ProblemCode,
+    detail?: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(detail ?? PROBLEM_CODES[code].title.en, options.cause === undefined ? {} : { cause: options.cause });
+    this.name = 'ProblemError';
+    this.code = code;
+    this.statusCode = PROBLEM_CODES[code].status;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** A field error with the catalogue's English message unless one is given. */
+export function fieldError(code: FieldErrorCode, path: string, message?: string, part?: FieldError['in']): FieldError {
+  return { code, path, message: message ?? FIELD_ERROR_CODES[code].en, ...(part ? { in: part } : {}) };
+}
+
+/** Escapes one JSON Pointer reference token (RFC 6901). */
+export function pointerToken(key: string | number): string {
+  return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+}

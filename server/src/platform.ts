@@ -1,0 +1,40 @@
+import type { Db } from 'mongodb';
+import type { ApiTokenStore } from './auth/api-token-store.ts';
+import type { FirstRun } from './auth/first-run.ts';
+import type { GroupStore } from './auth/group-store.ts';
+import type { AuthenticatedUser } from './auth/roles.ts';
+import type { SessionStore } from './auth/session-store.ts';
+import type { UserStore } from './auth/user-store.ts';
+import type { ServerConfig } from './config.ts';
+import type { ServerMetrics } from './metrics/metrics.ts';
+
+/**
+ * What every resource plugin can use, as `app.platform`: the database, the configuration, the
+ * injected clock, the account stores and the metrics.
+ */
+export interface Platform {
+  db: Db;
+  config: ServerConfig;
+  /** The clock; tests inject one. */
+  now: () => Date;
+  users: UserStore;
+  sessions: SessionStore;
+  apiTokens: ApiTokenStore;
+  groups: GroupStore;
+  firstRun: FirstRun;
+  metrics: ServerMetrics;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+  interface FastifyRequest {
+    /** The signed-in caller, or null when anonymous (set by the authentication plugin). */
+    user: AuthenticatedUser | null;
+  }
+  interface FastifyContextConfig {
+    /** Set `csrf: false` on routes a cookie-authenticated caller may call without the CSRF header (sign-in). */
+    csrf?: boolean;
+  }
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { ProblemError } from '../errors/problem-error.ts';
+import { PROBLEM_MEDIA_TYPE, problemResponses } from '../errors/problem-schema.ts';
+import { problemBody, toProblemError } from '../errors/to-problem.ts';
+import { findForbiddenKey } from '../http/forbidden-keys.ts';
+
+/** Problem statuses every route with a schema documents (added to its `response` schema). */
+const COMMON_PROBLEM_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 429, 500];
+
+/** Sends `problem` as application/problem+json. */
+export function sendProblem(problem: ProblemError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
+  return reply.code(problem.statusCode).type(PROBLEM_MEDIA_TYPE).send(problemBody(problem, request));
+}
+
+function routePattern(url: string): RegExp {
+  const source = url
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}/?$`);
+}
+
+/**
+ * Everything becomes RFC 9457 problem+json: thrown ProblemErrors, Fastify's own errors (bad
+ * JSON, body limit, media type, validation), unknown routes (404) and known paths asked with
+ * another method (405). JSON is the only body format; `$`/dotted and prototype keys are refused
+ * in bodies (while parsing) and query strings (before validation).
+ */
+const errorHandler: FastifyPluginAsync = async (app: FastifyInstance) => {
+  const routes: { pattern: RegExp; methods: string[] }[] = [];
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = ([] as string[]).concat(route.method);
+    if (!route.url.includes('*')) routes.push({ pattern: routePattern(route.url), methods });
+    if (route.schema && !route.schema.hide) {
+      const response = (route.schema.response ?? {}) as Record<string, unknown>;
+      const statuses = COMMON_PROBLEM_STATUSES.filter((status) => !(status in response) && !(`${status}` in response));
+      route.schema.response = { ...problemResponses(...statuses), ...response };
+    }
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body as string);
+    } catch (error) {
+      const detail = (body as string).trim() === '' ? 'The body is empty.' : (error as Error).message;
+      done(new ProblemError('MALFORMED_JSON', detail), undefined);
+      return;
+    }
+    const forbidden = findForbiddenKey(parsed, 'body');
+    if (forbidden) {
+      done(new ProblemError(forbidden.code, `Forbidden key at body ${forbidden.path}.`, { errors: [forbidden] }));
+      return;
+    }
+    done(null, parsed);
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const forbidden = findForbiddenKey(request.query, 'querystring');
+    if (forbidden) {
+      throw new ProblemError(forbidden.code, `Forbidden key at querystring ${forbidden.path}.`, {
+        errors: [forbidden],
+      });
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblemError(error);
+    if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: problem.code, detail: problem.message }, 'request refused');
+    return sendProblem(problem, request, reply);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = new Set<string>();
+    for (const route of routes) if (route.pattern.test(path)) for (const method of route.methods) allowed.add(method);
+    if (allowed.size > 0 && !allowed.has(request.method)) {
+      const allow = [...allowed].sort().join(', ');
+      return sendProblem(
+        new ProblemError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}; use ${allow}.`, {
+          headers: { allow },
+        }),
+        request,
+        reply,
+      );
+    }
+    return sendProblem(new ProblemError('NOT_FOUND', `No route ${request.method} ${path}.`), request, reply);
+  });
+};
+
+/** The error-handling plugin (not encapsulated: it governs the whole app). */
+export const errorHandlerPlugin = fp(errorHandler, { name: 'clauseflow-error-handler' });

@@ -1,0 +1,39 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ProblemError } from '../errors/problem-error.ts';
+import { mongoRateLimitStore, type RateLimitDocument } from '../rate-limit/mongo-store.ts';
+
+/** The rate-limit key: the user when signed in, else the client IP. */
+export function rateLimitKey(request: FastifyRequest): string {
+  return request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
+}
+
+/**
+ * Rate limiting for every route registered after it: `rateLimitMax` requests per window per
+ * user (or per IP when anonymous), counted in MongoDB (`rate_limits`) so several server
+ * processes share the counters. Routes tighten it with `config.rateLimit` (sign-in does) or
+ * opt out with `config: { rateLimit: false }`.
+ */
+const rateLimit: FastifyPluginAsync = async (app) => {
+  const { db, config, now } = app.platform;
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitMax,
+    timeWindow: config.rateLimitWindowMs,
+    keyGenerator: rateLimitKey,
+    store: mongoRateLimitStore(db.collection<RateLimitDocument>('rate_limits'), now),
+    // Only the counting store failing (database down) must not turn every request into a 500.
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) =>
+      new ProblemError('RATE_LIMITED', `Too many requests; retry in ${context.after}.`, {
+        headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+      }),
+  });
+};
+
+/** The rate-limit plugin (not encapsulated: it applies to every route registered after it). */
+export const rateLimitPlugin = fp(rateLimit, {
+  name: 'clauseflow-rate-limit',
+  dependencies: ['clauseflow-authentication'],
+});

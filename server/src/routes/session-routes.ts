@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { currentUser } from '../auth/authorize.ts';
+import { dummyPasswordHash, verifyPassword } from '../auth/password.ts';
+import { LocaleSchema, SIGNED_IN, UsernameSchema, UserViewSchema } from '../auth/roles.ts';
+import { userView } from '../auth/user-store.ts';
+import { ProblemError } from '../errors/problem-error.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
+
+/** A password as accepted on input (length only: passphrases are welcome). */
+export const PasswordSchema = Type.String({ minLength: 10, maxLength: 256 });
+
+const SignInSchema = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+const SessionSchema = Type.Object(
+  {
+    user: UserViewSchema,
+    via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
+    csrfToken: Type.Optional(Type.String({ description: 'Send it in x-csrf-token on cookie-authenticated writes.' })),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+
+const SetupSchema = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 200 }),
+    username: UsernameSchema,
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    password: PasswordSchema,
+    locale: Type.Optional(LocaleSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** `POST/GET/DELETE /api/session` (sign in, who am I, sign out) and `POST /api/setup` (first admin). */
+export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { users, sessions, config, firstRun } = app.platform;
+  const signInLimit = {
+    max: config.signInRateLimitMax,
+    groupId: 'sign-in',
+    keyGenerator: (request: { ip: string }) => `ip:${request.ip}`,
+  };
+
+  app.post(
+    '/session',
+    {
+      config: { csrf: false, rateLimit: signInLimit },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in',
+        description: 'Unknown user, wrong password and disabled account all answer the same 401.',
+        body: SignInSchema,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.byUsername(request.body.username);
+      const ok = await verifyPassword(
+        request.body.password,
+        user?.passwordHash ?? (await dummyPasswordHash(config.scrypt)),
+      );
+      if (!user || !ok || user.disabled) throw new ProblemError('UNAUTHENTICATED', 'Wrong username or password.');
+      const session = await sessions.create(user._id);
+      setSessionCookie(reply, session.token, session.expiresAt, config.secureCookies);
+      return {
+        user: userView(user),
+        via: 'session' as const,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in caller',
+        security: SIGNED_IN,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => {
+      const caller = currentUser(request);
+      const user = await users.byId(caller.id);
+      if (!user) throw new ProblemError('UNAUTHENTICATED');
+      return { user: userView(user), via: caller.via, ...(caller.csrfToken ? { csrfToken: caller.csrfToken } : {}) };
+    },
+  );
+
+  app.delete(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out',
+        security: [{ session: [] as string[] }],
+        response: { 204: Type.Null({ description: 'Signed out' }) },
+      },
+    },
+    async (request, reply) => {
+      currentUser(request);
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await sessions.delete(token);
+      clearSessionCookie(reply, config.secureCookies);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/setup',
+    {
+      config: { csrf: false, rateLimit: signInLimit },
+      schema: {
+        tags: ['session'],
+        summary: 'First run: create the first admin with the one-time setup token',
+        body: SetupSchema,
+        response: { 201: UserViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, ...admin } = request.body;
+      const user = await firstRun.redeem(token, admin);
+      return reply.code(201).send(userView(user));
+    },
+  );
+};
