@@ -1,0 +1,35 @@
+import type { Evaluator } from '../evaluator.ts';
+import { failure, pointer, type AssertionFailure } from '../result.ts';
+
+/**
+ * From every non-final state tagged `openTag`, a transition tagged `escalationTag` (default
+ * `escalation`) leaves: taken by an actor, or raised by the state's timer or an SLA clock's event,
+ * since both arrive as that transition's event. The fix belongs in `/transitions`; the open state
+ * without an escalation is the failure's subject.
+ */
+export const escalationFromOpen: Evaluator<'escalationFromOpen'> = ({ openTag, escalationTag }, index) => {
+  const { definition } = index;
+  const tag = escalationTag ?? 'escalation';
+  const open = index.statesTagged(openTag);
+  if (open.length === 0) {
+    return [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag: openTag }, { tag: openTag })];
+  }
+  const failures: AssertionFailure[] = [];
+  for (const s of open) {
+    const state = definition.states[s]!;
+    if (state.kind === 'final') continue;
+    const escalates = index.outgoing[s]!.some((t) => definition.transitions[t]!.tags?.includes(tag) === true);
+    if (!escalates) {
+      failures.push(
+        failure(
+          'NO_ESCALATION_FROM_STATE',
+          '/transitions',
+          { element: 'transition', tag },
+          { state: state.id, tag },
+          pointer('states', s),
+        ),
+      );
+    }
+  }
+  return failures;
+};
