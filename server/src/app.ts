@@ -94,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     groups: new GroupStore(options.db, now),
     firstRun: new FirstRun(options.db, users, config, now),
     metrics,
+    routes: [],
   };
   app.decorate('platform', platform);
   app.addHook('onSend', async (request, reply) => {

@@ -23,6 +23,16 @@ export interface Platform {
   groups: GroupStore;
   firstRun: FirstRun;
   metrics: ServerMetrics;
+  /** Every route registered so far (filled by the error-handler plugin; used for 405 and by tests). */
+  routes: RegisteredRoute[];
+}
+
+/** A registered route. */
+export interface RegisteredRoute {
+  methods: string[];
+  url: string;
+  /** Left out of the OpenAPI document (`schema.hide`, or no schema at all). */
+  hidden: boolean;
 }
 
 declare module 'fastify' {

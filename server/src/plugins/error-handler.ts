@@ -11,6 +11,8 @@ const COMMON_PROBLEM_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 429, 50
 /** Sends `problem` as application/problem+json. */
 export function sendProblem(problem: ProblemError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
+  // Framework errors skip the hooks, so the request id is echoed here too.
+  void reply.header('x-request-id', request.id);
   return reply.code(problem.statusCode).type(PROBLEM_MEDIA_TYPE).send(problemBody(problem, request));
 }
 
@@ -34,6 +36,7 @@ const errorHandler: FastifyPluginAsync = async (app: FastifyInstance) => {
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = ([] as string[]).concat(route.method);
     if (!route.url.includes('*')) routes.push({ pattern: routePattern(route.url), methods });
+    app.platform.routes.push({ methods, url: route.url, hidden: !route.schema || route.schema.hide === true });
     if (route.schema && !route.schema.hide) {
       const response = (route.schema.response ?? {}) as Record<string, unknown>;
       const statuses = COMMON_PROBLEM_STATUSES.filter((status) => !(status in response) && !(`${status}` in response));
