@@ -47,7 +47,11 @@ export async function evaluateDecision(
     outputs: {},
   };
   const [first] = matchedRows;
-  if (!first) return { ...trace, problem: 'NO_ROW_MATCHED' };
+  if (!first) {
+    // A collect table with no hit still answers: empty lists.
+    const outputs = table.hitPolicy === 'collect' ? Object.fromEntries(table.outputs.map((o) => [o.id, []])) : {};
+    return { ...trace, outputs, problem: 'NO_ROW_MATCHED' };
+  }
   switch (table.hitPolicy) {
     case 'first':
       return { ...trace, outputs: rowOutputs(table, first.then) };

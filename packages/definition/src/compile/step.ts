@@ -162,7 +162,10 @@ export interface AvailableEvent {
 export function availableEvents(compiled: CompiledProcess, state: InstanceState, actor?: Actor): AvailableEvent[] {
   if (state.status === 'done') return [];
   const out: AvailableEvent[] = [];
+  const approval = compiled.states.get(state.state)?.approval;
   for (const [event, transitions] of compiled.outgoing.get(state.state) ?? []) {
+    // An approval's outcome events are raised by the votes, not sent by people.
+    if (event === approval?.approvedEvent || event === approval?.rejectedEvent) continue;
     const usable = transitions.filter((t) => !t.automatic && actorMay(compiled, state, t, actor));
     if (usable.length === 0) continue;
     out.push({
@@ -176,7 +179,6 @@ export function availableEvents(compiled: CompiledProcess, state: InstanceState,
       })),
     });
   }
-  const approval = compiled.states.get(state.state)?.approval;
   if (approval && state.approval && !state.approval.outcome && (!actor || isApprover(approval, actor))) {
     if (!actor || !state.approval.votes.some((v) => v.actor === actor.id))
       out.push({ event: VOTE_EVENT, transitions: [] });
