@@ -36,6 +36,15 @@ export const FieldRequiredBefore = Type.Object(
   options,
 );
 
+/**
+ * A field tagged `fieldTag` is required whenever the record enters a state tagged `stateTag`:
+ * on the form of every transition entering it from another state (or the start form, for the initial state).
+ */
+export const FieldRequiredOnEntry = Type.Object(
+  { kind: Type.Literal('fieldRequiredOnEntry'), fieldTag: Tag, stateTag: Tag },
+  options,
+);
+
 /** Some form (start form included) captures fields tagged each of `fieldTags` (all required when `required`). */
 export const FormCaptures = Type.Object(
   { kind: Type.Literal('formCaptures'), fieldTags: Tags, required: Type.Optional(Type.Boolean()) },
@@ -117,6 +126,7 @@ export const Assertion = Type.Union([
   EveryPathPasses,
   FieldExists,
   FieldRequiredBefore,
+  FieldRequiredOnEntry,
   FormCaptures,
   DecisionSets,
   EscalationFromOpen,

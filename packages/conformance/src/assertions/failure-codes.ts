@@ -28,6 +28,10 @@ export const CONFORMANCE_FAILURE_CODES = {
     en: "Transition '{transition}' leaves state '{state}' without requiring the field tagged '{tag}'. Require it on the transition's form or on the state's form.",
     zh: '转换“{transition}”离开状态“{state}”时未要求填写标记为“{tag}”的字段。请在该转换或该状态的表单中将其设为必填。',
   },
+  FIELD_NOT_REQUIRED_ON_ENTRY: {
+    en: "Transition '{transition}' enters state '{state}' without requiring the field tagged '{tag}'. Require it on the transition's form.",
+    zh: '转换“{transition}”进入状态“{state}”时未要求填写标记为“{tag}”的字段。请在该转换的表单中将其设为必填。',
+  },
   NO_FORM_CAPTURES_FIELDS: {
     en: 'No form captures the fields tagged {tags}. Add them to a form.',
     zh: '没有表单采集标记为 {tags} 的字段。请把它们加入表单。',

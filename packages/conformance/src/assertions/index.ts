@@ -4,6 +4,7 @@ export {
   EveryPathPasses,
   FieldExists,
   FieldRequiredBefore,
+  FieldRequiredOnEntry,
   FormCaptures,
   DecisionSets,
   EscalationFromOpen,

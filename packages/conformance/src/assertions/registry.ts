@@ -11,6 +11,7 @@ import { escalationFromOpen } from './kinds/escalation-from-open.ts';
 import { everyPathPasses } from './kinds/every-path-passes.ts';
 import { fieldExists } from './kinds/field-exists.ts';
 import { fieldRequiredBefore } from './kinds/field-required-before.ts';
+import { fieldRequiredOnEntry } from './kinds/field-required-on-entry.ts';
 import { formCaptures } from './kinds/form-captures.ts';
 import { notifiesOnEntry } from './kinds/notifies-on-entry.ts';
 import { periodicReviewTimer } from './kinds/periodic-review-timer.ts';
@@ -27,6 +28,7 @@ export const EVALUATORS: { readonly [K in AssertionKind]: Evaluator<K> } = {
   everyPathPasses,
   fieldExists,
   fieldRequiredBefore,
+  fieldRequiredOnEntry,
   formCaptures,
   decisionSets,
   escalationFromOpen,

@@ -2,7 +2,8 @@ import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer, type AssertionFailure } from '../result.ts';
 
-function formRequires(index: DefinitionIndex, formId: string | undefined, fields: readonly string[]): boolean {
+/** Does form `formId` require one of `fields`? */
+export function formRequires(index: DefinitionIndex, formId: string | undefined, fields: readonly string[]): boolean {
   if (formId === undefined) return false;
   const f = index.formIndex.get(formId);
   if (f === undefined) return false;
@@ -11,7 +12,7 @@ function formRequires(index: DefinitionIndex, formId: string | undefined, fields
 }
 
 /** Where requiring the field on transition `t` belongs: its form's slot, its form, or the transition itself. */
-function fixPointer(index: DefinitionIndex, t: number, fields: readonly string[]): string {
+export function fixPointer(index: DefinitionIndex, t: number, fields: readonly string[]): string {
   const formId = index.definition.transitions[t]!.form;
   const f = formId === undefined ? undefined : index.formIndex.get(formId);
   if (f === undefined) return pointer('transitions', t, 'form');
