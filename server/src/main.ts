@@ -23,6 +23,18 @@ const app = await buildApp({
   db,
   webRoot: env['CLAUSEFLOW_WEB_ROOT'] ?? join(root, 'designer', 'dist'),
   logger: { level: env['LOG_LEVEL'] ?? 'info' },
+  onFirstRun: (outcome) => {
+    if (outcome.kind === 'setup-link') {
+      console.log(
+        `[server] No user exists yet. Create the first admin with this one-time token (valid 24 h):\n` +
+          `  ${outcome.url}\n` +
+          `  or: curl -X POST <server>/api/setup -H 'content-type: application/json' ` +
+          `-d '{"token":"${outcome.token}","username":"admin","displayName":"Admin","password":"<at least 10 characters>"}'`,
+      );
+    } else if (outcome.kind === 'admin-from-env') {
+      console.log(`[server] first admin: ${outcome.username}`);
+    }
+  },
 });
 
 let stopping = false;
