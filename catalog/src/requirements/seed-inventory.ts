@@ -135,3 +135,29 @@ export function inventoryClauses(body: readonly string[]): SeedClause[] {
   }
   return clauses.filter((c) => c.statements > 0);
 }
+
+/** A requirement the seed calls for: its id under the id scheme and, for an item, its parent. */
+export interface ExpectedRequirement {
+  id: string;
+  parent?: string;
+}
+
+/**
+ * The requirement ids the id scheme gives the counted statements and items of one clause:
+ * `<clause>-<n>` per statement; `<clause>.<letter>` for the items of the clause's first list and
+ * `<clause>-<n>.<letter>` for those of any later list; `<…>.<letter>.<number>` for numbered items.
+ */
+export function expectedRequirements(clause: SeedClause): ExpectedRequirement[] {
+  const expected: ExpectedRequirement[] = [];
+  for (let n = 1; n <= clause.statements; n += 1) expected.push({ id: `${clause.clause}-${n}` });
+  clause.lists.forEach((list, index) => {
+    const statement = `${clause.clause}-${list.statement}`;
+    const prefix = index === 0 ? clause.clause : statement;
+    for (const item of list.items) {
+      const itemId = `${prefix}.${item.letter}`;
+      expected.push({ id: itemId, parent: statement });
+      for (const number of item.numbers) expected.push({ id: `${itemId}.${number}`, parent: itemId });
+    }
+  });
+  return expected;
+}
