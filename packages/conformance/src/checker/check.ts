@@ -18,8 +18,9 @@ import {
 /** Options of {@link check}. */
 export interface CheckOptions {
   /**
-   * The claims of the template a tailored copy derives from (`definition.derivedFrom`). The copy
-   * inherits them, and each one it dropped fails. The caller looks the template up.
+   * The claims of the template a tailored copy derives from (`definition.derivedFrom`). A copy
+   * without a `claims` list inherits them all; a copy with one must keep every one of them, and
+   * each it dropped fails (`CLAIM_DROPPED`). The caller looks the template up.
    */
   templateClaims?: readonly string[];
   /**
@@ -114,7 +115,10 @@ export function check(
       }
       case 'process': {
         const id = requirement.id;
-        if (inherited.has(id) && !own.has(id)) return evaluateProcess(requirement, 'dropped');
+        // A copy without a `claims` list inherits every template claim; one with a list keeps them all.
+        if (inherited.has(id) && !own.has(id) && definition.claims !== undefined) {
+          return evaluateProcess(requirement, 'dropped');
+        }
         if (own.has(id)) return evaluateProcess(requirement, 'own');
         if (inherited.has(id)) return evaluateProcess(requirement, 'template');
         const processes = requirement.processes;
