@@ -1,13 +1,57 @@
 /**
- * The `clauseflow` command line (`pnpm clauseflow <command>`). Commands arrive with the
- * issues that need them (validate, simulate, conformance, pack).
+ * The `clauseflow` command line (`pnpm clauseflow <command>`). Each command is one file under
+ * `commands/` exporting a {@link CliCommand}; adding one (simulate, conformance, pack) is that
+ * file plus one line in {@link COMMANDS}.
  */
-const commands: Record<string, string> = {};
+import { pathToFileURL } from 'node:url';
+import { validateCommand } from './commands/validate.ts';
 
-const [command] = process.argv.slice(2);
-if (!command || command === 'help' || command === '--help') {
-  console.log('usage: pnpm clauseflow <command>\ncommands: ' + (Object.keys(commands).join(', ') || '(none yet)'));
-  process.exit(0);
+/** Where a command writes; tests and other callers may capture it. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
 }
-console.error(`clauseflow: unknown command "${command}"; see pnpm clauseflow help`);
-process.exit(2);
+
+/** One command of the command line. */
+export interface CliCommand {
+  name: string;
+  /** One line for `clauseflow help`, in English and Chinese. */
+  summary: { en: string; zh: string };
+  usage: string;
+  /** Runs with the arguments after the command name; resolves to the process exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** The registry of commands, in the order `help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [validateCommand];
+
+function help(io: CliIo): void {
+  const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary.en}\n      ${c.summary.zh}`);
+  io.stdout(`usage: pnpm clauseflow <command> [options]\n\ncommands:\n${lines.join('\n')}\n`);
+}
+
+/** Runs the command line with `argv` (without the node and script paths); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    help(io);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr(
+      `clauseflow: unknown command "${name}"; see pnpm clauseflow help\nclauseflow：未知命令“${name}”；请参阅 pnpm clauseflow help\n`,
+    );
+    return EXIT.usage;
+  }
+  return command.run(args, io);
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const io: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+}

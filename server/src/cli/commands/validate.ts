@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { localizeIssue, parseDefinition, type Issue, type Language } from '@clauseflow/definition';
+import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
+
+/** Exit code for input that cannot be read as JSON (a missing file, not JSON). */
+export const EXIT_UNREADABLE = 2;
+
+const TEXT = {
+  usage: {
+    en: 'usage: pnpm clauseflow validate <file> [--json] [--lang en|zh]',
+    zh: '用法：pnpm clauseflow validate <文件> [--json] [--lang en|zh]',
+  },
+  unreadable: {
+    en: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
+    zh: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
+  },
+  notJson: {
+    en: (file: string, reason: string) => `${file} is not JSON: ${reason}`,
+    zh: (file: string, reason: string) => `${file} 不是 JSON：${reason}`,
+  },
+  valid: { en: 'valid', zh: '有效' },
+  invalid: { en: 'not valid', zh: '无效' },
+  count: {
+    en: (errors: number, warnings: number) => `${errors} error(s), ${warnings} warning(s)`,
+    zh: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 个警告`,
+  },
+};
+
+interface Options {
+  file: string;
+  json: boolean;
+  language: Language;
+}
+
+function parseArgs(args: readonly string[]): Options | undefined {
+  let file: string | undefined;
+  let json = false;
+  let language: Language = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--lang') {
+      const value = args[++i];
+      if (value !== 'en' && value !== 'zh') return undefined;
+      language = value;
+    } else if (arg.startsWith('-') || file !== undefined) return undefined;
+    else file = arg;
+  }
+  return file === undefined ? undefined : { file, json, language };
+}
+
+const FILE_ERRORS: Record<string, { en: string; zh: string }> = {
+  ENOENT: { en: 'no such file', zh: '文件不存在' },
+  EISDIR: { en: 'it is a directory', zh: '这是一个目录' },
+  EACCES: { en: 'permission denied', zh: '没有权限' },
+};
+
+function describeError(error: unknown, language: Language): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const known = code === undefined ? undefined : FILE_ERRORS[code];
+  return known === undefined ? error.message : `${known[language]} (${code})`;
+}
+
+/** Reads and parses the file; a message for stderr when that is impossible. */
+async function readJson(options: Options): Promise<{ json: unknown } | { message: string }> {
+  const { file, language } = options;
+  // `pnpm clauseflow` runs in the repository root; INIT_CWD is where the user typed it.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { message: TEXT.unreadable[language](file, describeError(error, language)) };
+  }
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { message: TEXT.notJson[language](file, describeError(error, language)) };
+  }
+}
+
+function printText(io: CliIo, file: string, valid: boolean, issues: readonly Issue[], language: Language): void {
+  const lines = issues.map(
+    (issue) =>
+      `${issue.severity.padEnd(7)} ${issue.code.padEnd(28)} ${issue.path || '/'}\n        ${localizeIssue(issue, language)}`,
+  );
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  const summary = `${file}: ${valid ? TEXT.valid[language] : TEXT.invalid[language]} (${TEXT.count[language](errors, issues.length - errors)})`;
+  io.stdout([...lines, summary].join('\n') + '\n');
+}
+
+/**
+ * `clauseflow validate <file> [--json] [--lang en|zh]`: parses a process definition and reports
+ * its issues. Exit 0 when valid (no error-severity issue), 1 when not, 2 when the file cannot be
+ * read as JSON or the arguments are wrong. `--json` prints `{ "valid": bool, "issues": [...] }`.
+ */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: {
+    en: 'Validate a process definition file and list its issues.',
+    zh: '校验流程定义文件并列出问题。',
+  },
+  usage: 'validate <file> [--json] [--lang en|zh]',
+  async run(args, io) {
+    const options = parseArgs(args);
+    if (options === undefined) {
+      io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
+      return EXIT.usage;
+    }
+    const read = await readJson(options);
+    if ('message' in read) {
+      io.stderr(`clauseflow validate: ${read.message}\n`);
+      return EXIT_UNREADABLE;
+    }
+    const { valid, issues } = parseDefinition(read.json);
+    if (options.json) {
+      const localized =
+        options.language === 'en'
+          ? issues
+          : issues.map((issue) => ({ ...issue, message: localizeIssue(issue, options.language) }));
+      io.stdout(`${JSON.stringify({ valid, issues: localized }, null, 2)}\n`);
+    } else {
+      printText(io, options.file, valid, issues, options.language);
+    }
+    return valid ? EXIT.ok : EXIT.invalid;
+  },
+};
