@@ -29,7 +29,7 @@ const info: PackInfo = {
 };
 const signer = generateKeyPairSync('ed25519');
 const stranger = generateKeyPairSync('ed25519');
-const template = incident as Definition;
+const template = incident as unknown as Definition;
 const copy = (pack: TemplatePack): TemplatePack => JSON.parse(JSON.stringify(pack)) as TemplatePack;
 
 describe('verifyPack', () => {

@@ -14,7 +14,7 @@ const manifest = (version: string) => ({
   standard: 'ISO/IEC 20000-1:2018',
   requirementSet: { id: 'iso-iec-20000-1-2018', version: '1.0.0' },
 });
-const base = incident as Definition;
+const base = incident as unknown as Definition;
 const problem: Definition = { ...clone(base), key: 'problem', title: { en: 'Problem management', zh: '问题管理' } };
 
 describe('importing template packs into the catalogue (real database)', () => {

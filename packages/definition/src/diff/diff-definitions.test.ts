@@ -3,7 +3,7 @@ import incident from '../../examples/incident.json' with { type: 'json' };
 import type { Definition } from '../format/definition.ts';
 import { diffDefinitions } from './diff-definitions.ts';
 
-const base = incident as Definition;
+const base = incident as unknown as Definition;
 const clone = (): Definition => JSON.parse(JSON.stringify(base)) as Definition;
 
 describe('diffDefinitions', () => {

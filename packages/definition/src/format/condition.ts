@@ -14,7 +14,7 @@ export const OPERATORS = [
   'doesNotContain',
 ] as const;
 
-const Operator = Type.Union(OPERATORS.map((op) => Type.Literal(op)));
+const Operator = Type.Enum(OPERATORS);
 
 /**
  * A condition in json-rules-engine syntax: `all` / `any` / `not` nesting over fact

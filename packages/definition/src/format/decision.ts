@@ -2,7 +2,7 @@ import Type from 'typebox';
 import { Id, JsonValue, LocalizedText, Tags } from './common.ts';
 import { Condition, OPERATORS } from './condition.ts';
 
-const Operator = Type.Union(OPERATORS.map((op) => Type.Literal(op)));
+const Operator = Type.Enum(OPERATORS);
 
 /** One cell of a decision-table row: an operator and a value; an absent input matches anything. */
 export const DecisionCell = Type.Object({ operator: Operator, value: JsonValue }, { additionalProperties: false });

@@ -2,11 +2,20 @@ import Type from 'typebox';
 import { Id, LocalizedText } from './common.ts';
 import { Condition } from './condition.ts';
 
-const Widget = Type.Union(
-  ['text', 'textarea', 'select', 'radio', 'checkbox', 'number', 'date', 'datetime', 'user', 'markdown'].map((w) =>
-    Type.Literal(w),
-  ),
-);
+/** The widgets a form field may use. */
+export const WIDGETS = [
+  'text',
+  'textarea',
+  'select',
+  'radio',
+  'checkbox',
+  'number',
+  'date',
+  'datetime',
+  'user',
+  'markdown',
+] as const;
+const Widget = Type.Enum(WIDGETS);
 
 /** One field on a form: a record field, how it shows, and when. */
 export const FormField = Type.Object(

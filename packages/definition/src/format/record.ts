@@ -5,17 +5,18 @@ import { Id, LocalizedText, Tags } from './common.ts';
  * One field of the record: any JSON Schema (2020-12 subset that ajv compiles) plus a
  * bilingual label and semantic tags (e.g. `impact`, `urgency`, `priority`).
  */
-export const FieldSchema = Type.Object(
+const FieldSchemaObject = Type.Object(
   {
     'x-label': LocalizedText,
     'x-tags': Type.Optional(Tags),
   },
   { additionalProperties: true, description: 'JSON Schema of one record field, with x-label and x-tags.' },
 );
-export type FieldSchema = Type.Static<typeof FieldSchema> & Record<string, unknown>;
+/** A field's JSON Schema: any keywords, plus the required `x-label` and optional `x-tags`. */
+export type FieldSchema = Type.Static<typeof FieldSchemaObject> & { [keyword: string]: unknown };
+export const FieldSchema = Type.Unsafe<FieldSchema>(FieldSchemaObject);
 
-/** The record's data: a JSON Schema object whose properties are the fields. */
-export const RecordSchema = Type.Object(
+const RecordSchemaObject = Type.Object(
   {
     type: Type.Literal('object'),
     properties: Type.Record(Type.String(), FieldSchema, { maxProperties: 500 }),
@@ -23,7 +24,9 @@ export const RecordSchema = Type.Object(
   },
   { additionalProperties: true, description: 'JSON Schema (draft 2020-12 subset) of the record data.' },
 );
-export type RecordSchema = Type.Static<typeof RecordSchema>;
+/** The record's data: a JSON Schema object whose properties are the fields (other keywords such as `$defs` allowed). */
+export type RecordSchema = Type.Static<typeof RecordSchemaObject> & { [keyword: string]: unknown };
+export const RecordSchema = Type.Unsafe<RecordSchema>(RecordSchemaObject);
 
 export const RecordSpec = Type.Object(
   {
