@@ -142,6 +142,18 @@ export const ISSUE_CODES = {
     message: { en: 'Unknown timer "{id}".', zh: '未知定时器“{id}”。' },
     params: ['id'],
   },
+  UNHANDLED_EVENT: {
+    severity: 'warning',
+    description: {
+      en: 'A timer or an approval of a state raises an event that no transition from that state handles, so it has no effect.',
+      zh: '状态的定时器或审批触发的事件没有任何从该状态出发的迁移处理，因此不起作用。',
+    },
+    message: {
+      en: 'Event "{event}" raised in state "{state}" is handled by no transition from it.',
+      zh: '在状态“{state}”中触发的事件“{event}”没有从该状态出发的迁移处理。',
+    },
+    params: ['state', 'event'],
+  },
   UNREACHABLE_STATE: {
     severity: 'warning',
     description: {

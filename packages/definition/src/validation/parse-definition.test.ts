@@ -216,6 +216,36 @@ const cases: Case[] = [
     clean: (d) => (d.transitions[6].effects = [{ type: 'cancelTimer', timer: 'escalation' }]),
   },
   {
+    code: 'UNHANDLED_EVENT',
+    when: 'a timer raises an event no transition from its state handles',
+    trigger: (d) => (d.states[1].timers[0].event = 'remind'),
+    paths: ['/states/1/timers/0/event'],
+    clean: (d) => (d.states[1].timers[0].event = 'resolve'),
+  },
+  {
+    code: 'UNHANDLED_EVENT',
+    when: 'an approval raises events no transition from its state handles',
+    trigger: (d) =>
+      (d.states[4].approval = {
+        approvers: { roles: ['requester'] },
+        policy: 'any',
+        requesterMayApprove: true,
+        implementerMayApprove: false,
+        approvedEvent: 'close',
+        rejectedEvent: 'rejected',
+      }),
+    paths: ['/states/4/approval/rejectedEvent'],
+    clean: (d) =>
+      (d.states[4].approval = {
+        approvers: { roles: ['requester'] },
+        policy: 'any',
+        requesterMayApprove: true,
+        implementerMayApprove: false,
+        approvedEvent: 'close',
+        rejectedEvent: 'reopen',
+      }),
+  },
+  {
     code: 'UNREACHABLE_STATE',
     when: 'no transition leads to a state',
     trigger: (d) => {

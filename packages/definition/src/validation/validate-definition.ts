@@ -9,6 +9,7 @@ import { checkReachability } from './checks/reachability.ts';
 import { checkRecordSchema } from './checks/record-schema.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkRuleReferences } from './checks/rule-references.ts';
+import { checkUnhandledEvents } from './checks/unhandled-events.ts';
 import { createIssue, type Issue } from './issue.ts';
 
 /** A semantic check: a pure function of a well-formed definition. */
@@ -23,6 +24,7 @@ export const DEFINITION_CHECKS: readonly DefinitionCheck[] = [
   checkRuleReferences,
   checkFieldReferences,
   checkNondeterminism,
+  checkUnhandledEvents,
   checkReachability,
   checkClockStops,
   checkDecisionTableCoverage,
