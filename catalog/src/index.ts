@@ -4,3 +4,4 @@ import { SUPPORTED_DEFINITION_FORMATS } from '@clauseflow/conformance';
 export const CATALOG_DEFINITION_FORMATS: readonly number[] = SUPPORTED_DEFINITION_FORMATS;
 
 export * from './requirements/index.ts';
+export * from './packs/index.ts';
