@@ -1,0 +1,588 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
+import {
+  initialState,
+  step,
+  type Actor,
+  type CompiledProcess,
+  type DataProblem,
+  type EffectRecord,
+  type InstanceState,
+  type LocalizedText,
+  type StepRejection,
+  type StepResult,
+  type TraceEntry,
+} from '@clauseflow/definition';
+import type { Clock } from '../clock.ts';
+import { DefinitionStore } from '../definitions/definition-store.ts';
+import { emptyHead, EventLog, headOf, type LogHead, type StoredEvent } from '../event-log.ts';
+import { isDuplicateKeyError } from '../database-kind.ts';
+import type { JsonObject } from '../storable-json.ts';
+import type { SlaClockRecord } from '../sla-clock.ts';
+import type { NotificationPort, TimerPort, TimerRequest } from './engine-ports.ts';
+import { InstanceProjections, projectInstance, type InstanceDocument } from './instance-projection.ts';
+import { applyClockEffects, clockMoments, timerDueAt } from './instance-time.ts';
+import { ProcessRegistry } from './process-registry.ts';
+
+/** Who acts: a user with the process roles they hold here. Timers and automation act as the system. */
+export type EngineActor = Actor;
+
+/** The actor id events raised by timers are recorded under. */
+export const SYSTEM_ACTOR = 'system';
+
+/** What one event of an instance's log holds in its body (plain JSON). */
+export interface InstanceEventBody {
+  kind: 'started' | 'stepped' | 'clock';
+  process: { key: string; version: number };
+  input: { type: string; data?: Record<string, unknown>; vote?: string; comment?: string; timer?: string };
+  from: string | null;
+  state: InstanceState;
+  clocks: Record<string, SlaClockRecord>;
+  effects: EffectRecord[];
+  trace: TraceEntry[];
+}
+
+/** Why the engine refused a request; nothing was recorded. */
+export type EngineFailureCode =
+  'NOT_FOUND' | 'PROCESS_NOT_PUBLISHED' | 'CONFLICT' | 'VALIDATION_FAILED' | 'INVALID_ARGUMENT' | StepRejection['code'];
+
+export interface EngineFailure {
+  ok: false;
+  code: EngineFailureCode;
+  message: LocalizedText;
+  params: Record<string, unknown>;
+  /** Payload problems (VALIDATION_FAILED), with JSON Pointers into the payload. */
+  problems?: DataProblem[];
+  /** The rule trace up to the refusal (e.g. failing guards). */
+  trace?: TraceEntry[];
+}
+
+export interface EngineSuccess {
+  ok: true;
+  instanceId: string;
+  seq: number;
+  state: InstanceState;
+  event: StoredEvent;
+  /** True when an idempotency key replayed a recorded outcome: nothing changed now. */
+  replayed: boolean;
+}
+
+export type EngineResult = EngineSuccess | EngineFailure;
+
+export interface SendOptions {
+  /** The same key on the same instance returns the recorded outcome and changes nothing. */
+  idempotencyKey?: string;
+  /** The seq the caller last saw; another writer in between answers CONFLICT instead of a retry. */
+  expectedSeq?: number;
+}
+
+export interface StartOptions {
+  instanceId?: string;
+  idempotencyKey?: string;
+}
+
+export interface EngineOptions {
+  clock: Clock;
+  timers: TimerPort;
+  notifications: NotificationPort;
+  /** Attempts when other writers keep taking the next seq and the caller gave no expectedSeq (default 50). */
+  maxAttempts?: number;
+}
+
+/** An instance as loaded from its log. */
+export interface LoadedInstance {
+  instanceId: string;
+  head: LogHead;
+  body: InstanceEventBody;
+  compiled: CompiledProcess;
+  createdAt: Date;
+}
+
+const MESSAGES: Record<
+  'NOT_FOUND' | 'PROCESS_NOT_PUBLISHED' | 'CONFLICT' | 'VALIDATION_FAILED' | 'INVALID_ARGUMENT',
+  LocalizedText
+> = {
+  NOT_FOUND: { en: 'No such record.', zh: '没有该记录。' },
+  PROCESS_NOT_PUBLISHED: { en: 'The process has no published version.', zh: '该流程没有已发布的版本。' },
+  CONFLICT: {
+    en: 'The record changed meanwhile; reload it and try again.',
+    zh: '记录已被他人修改，请重新加载后再试。',
+  },
+  VALIDATION_FAILED: { en: 'The data does not match the form.', zh: '数据与表单不符。' },
+  INVALID_ARGUMENT: { en: 'The request is malformed.', zh: '请求格式不正确。' },
+};
+
+function failure(
+  code: keyof typeof MESSAGES,
+  params: Record<string, unknown> = {},
+  extra: Partial<EngineFailure> = {},
+): EngineFailure {
+  return { ok: false, code, message: MESSAGES[code], params, ...extra };
+}
+
+function rejected(result: Extract<StepResult, { ok: false }>): EngineFailure {
+  const { rejection } = result;
+  return { ok: false, code: rejection.code, message: rejection.message, params: rejection.params, trace: result.trace };
+}
+
+/** Plain JSON: drops `undefined`, turns Dates into strings (trace values may hold either). */
+function plainJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function bodyOf(event: StoredEvent): InstanceEventBody {
+  return event.body as unknown as InstanceEventBody;
+}
+
+/**
+ * Runs instances of published definitions over MongoDB. Every change is one event appended to
+ * the instance's log (a single-document insert whose unique `_id` decides races); effects are
+ * then applied with deterministic ids, so a crash and retry never duplicates them, and the
+ * `instances` projection is brought up to the log.
+ */
+export class InstanceEngine {
+  readonly definitions: DefinitionStore;
+  readonly registry: ProcessRegistry;
+  readonly projections: InstanceProjections;
+  private readonly idempotency;
+
+  private constructor(
+    readonly log: EventLog,
+    db: Db,
+    private readonly options: EngineOptions,
+  ) {
+    this.definitions = new DefinitionStore(db);
+    this.registry = new ProcessRegistry(this.definitions);
+    this.projections = new InstanceProjections(db);
+    // A cache of recorded idempotency keys by `_id` (the log's unique index stays the authority).
+    this.idempotency = db.collection<{ _id: string; seq: number }>('idempotency_keys');
+  }
+
+  /** Opens the engine and makes sure the collections it relies on have their indexes. */
+  static async open(db: Db, options: EngineOptions): Promise<InstanceEngine> {
+    const log = await EventLog.open(db);
+    const engine = new InstanceEngine(log, db, options);
+    await engine.definitions.init();
+    await engine.projections.ensureIndexes();
+    return engine;
+  }
+
+  /** Starts an instance of the newest published version of a process with the requester's data. */
+  async start(
+    processKey: string,
+    data: Record<string, unknown>,
+    actor: EngineActor,
+    opts: StartOptions = {},
+  ): Promise<EngineResult> {
+    if (typeof processKey !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return failure('INVALID_ARGUMENT', { processKey });
+    }
+    const compiled = await this.registry.latest(processKey);
+    if (!compiled) return failure('PROCESS_NOT_PUBLISHED', { processKey });
+    // A keyed start must land on the same instance when replayed.
+    const instanceId =
+      opts.instanceId ??
+      (opts.idempotencyKey
+        ? `i_${createHash('sha256').update(`${processKey}\n${actor.id}\n${opts.idempotencyKey}`).digest('hex').slice(0, 24)}`
+        : `i_${randomUUID().replaceAll('-', '').slice(0, 24)}`);
+    const startForm = compiled.definition.startForm;
+    const validation = startForm ? compiled.forms.get(startForm)?.validate(data) : compiled.validateRecord(data);
+    if (validation && !validation.valid) return failure('VALIDATION_FAILED', {}, { problems: validation.problems });
+
+    const at = this.options.clock.now();
+    const result = await initialState(compiled, data, { actor, at: at.toISOString() });
+    if (!result.ok) return rejected(result);
+    const body: InstanceEventBody = {
+      kind: 'started',
+      process: { key: compiled.definition.key, version: compiled.definition.version },
+      input: { type: 'start', data },
+      from: null,
+      state: result.state,
+      clocks: applyClockEffects({}, result.effects, at, compiled.definition),
+      effects: result.effects,
+      trace: result.trace,
+    };
+    const appended = await this.append(
+      instanceId,
+      body,
+      actor.id,
+      at,
+      emptyHead(instanceId),
+      opts.idempotencyKey ?? 'start',
+    );
+    if (appended.status === 'duplicate') return this.replay(appended.event);
+    if (appended.status === 'conflict') return failure('CONFLICT', { instanceId });
+    await this.applyEffects(instanceId, compiled, appended.event, {}, at);
+    await this.rememberKey(instanceId, opts.idempotencyKey, appended.event.seq);
+    return { ok: true, instanceId, seq: appended.event.seq, state: body.state, event: appended.event, replayed: false };
+  }
+
+  /**
+   * Sends an event to an instance: checks the payload against the transition's form, evaluates
+   * the rules and steps the machine, appends one event and applies its effects.
+   */
+  async send(
+    instanceId: string,
+    input: {
+      type: string;
+      data?: Record<string, unknown>;
+      vote?: 'approve' | 'reject';
+      comment?: string;
+      timer?: string;
+    },
+    actor: EngineActor | null,
+    opts: SendOptions = {},
+  ): Promise<EngineResult> {
+    if (
+      typeof instanceId !== 'string' ||
+      instanceId.length === 0 ||
+      instanceId.length > 200 ||
+      typeof input?.type !== 'string'
+    ) {
+      return failure('INVALID_ARGUMENT', { instanceId });
+    }
+    if (opts.idempotencyKey !== undefined) {
+      const recorded = await this.recordedByKey(instanceId, opts.idempotencyKey);
+      if (recorded) return this.replay(recorded);
+    }
+    const maxAttempts = this.options.maxAttempts ?? 50;
+    let hint: LogHead | undefined;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const loaded = await this.load(instanceId, hint);
+      if (!loaded) return failure('NOT_FOUND', { instanceId });
+      if (opts.expectedSeq !== undefined && loaded.head.seq !== opts.expectedSeq) {
+        return failure('CONFLICT', { instanceId, expectedSeq: opts.expectedSeq, currentSeq: loaded.head.seq });
+      }
+      const { compiled, body } = loaded;
+      const problems = this.checkPayload(compiled, body.state, input.type, input.data);
+      if (problems) return failure('VALIDATION_FAILED', { event: input.type }, { problems });
+
+      const at = this.options.clock.now();
+      const result = await step(compiled, body.state, {
+        type: input.type,
+        at: at.toISOString(),
+        ...(actor ? { actor } : {}),
+        ...(input.data ? { data: input.data } : {}),
+        ...(input.vote ? { vote: input.vote } : {}),
+        ...(input.comment ? { comment: input.comment } : {}),
+        ...(input.timer ? { timer: input.timer } : {}),
+      });
+      if (!result.ok) return rejected(result);
+      const next: InstanceEventBody = {
+        kind: 'stepped',
+        process: body.process,
+        input: plainJson(input),
+        from: body.state.state,
+        state: result.state,
+        clocks: applyClockEffects(body.clocks, result.effects, at, compiled.definition),
+        effects: result.effects,
+        trace: result.trace,
+      };
+      const appended = await this.append(
+        instanceId,
+        next,
+        actor?.id ?? SYSTEM_ACTOR,
+        at,
+        loaded.head,
+        opts.idempotencyKey,
+      );
+      if (appended.status === 'duplicate') return this.replay(appended.event);
+      if (appended.status === 'appended') {
+        await this.applyEffects(instanceId, compiled, appended.event, body.clocks, loaded.createdAt);
+        await this.rememberKey(instanceId, opts.idempotencyKey, appended.event.seq);
+        return {
+          ok: true,
+          instanceId,
+          seq: appended.event.seq,
+          state: next.state,
+          event: appended.event,
+          replayed: false,
+        };
+      }
+      // Another writer took the seq.
+      if (opts.expectedSeq !== undefined) return failure('CONFLICT', { instanceId, expectedSeq: opts.expectedSeq });
+      hint = appended.observed ?? loaded.head;
+    }
+    return failure('CONFLICT', { instanceId, attempts: maxAttempts });
+  }
+
+  /**
+   * Fires a due timer. State timers send their event as the system, keyed by the timer id so a
+   * timer fired by two processes, or twice after a crash, is recorded once. A timer that is no
+   * longer open (its state was left, its clock changed) fires as a harmless no-op.
+   */
+  async fireTimer(timer: TimerRequest): Promise<EngineResult | { ok: true; stale: true }> {
+    const idempotencyKey = `timer:${timer.id}`;
+    if (timer.kind === 'state') {
+      if (!timer.event || !timer.key) return { ok: true, stale: true };
+      const result = await this.send(timer.instanceId, { type: timer.event, timer: timer.key }, null, {
+        idempotencyKey,
+      });
+      if (
+        !result.ok &&
+        ['TIMER_NOT_OPEN', 'INSTANCE_DONE', 'EVENT_NOT_ALLOWED', 'GUARD_FAILED', 'NOT_FOUND'].includes(result.code)
+      ) {
+        return { ok: true, stale: true };
+      }
+      return result;
+    }
+    const recorded = await this.recordedByKey(timer.instanceId, idempotencyKey);
+    if (recorded) return this.replay(recorded);
+    for (let attempt = 1; attempt <= (this.options.maxAttempts ?? 50); attempt++) {
+      const loaded = await this.load(timer.instanceId);
+      const clock = timer.clock ? loaded?.body.clocks[timer.clock] : undefined;
+      if (!loaded || !clock || clock.status !== 'running' || clock.generation !== timer.generation)
+        return { ok: true, stale: true };
+      const spec = loaded.compiled.definition.clocks.find((c) => c.id === timer.clock);
+      const event = timer.kind === 'clock-breach' ? spec?.breachEvent : spec?.warningEvent;
+      // A definition that handles the clock event steps on it; otherwise the moment is recorded.
+      if (event && loaded.compiled.outgoing.get(loaded.body.state.state)?.has(event)) {
+        const result = await this.send(timer.instanceId, { type: event }, null, { idempotencyKey });
+        return !result.ok && result.code !== 'CONFLICT' ? { ok: true, stale: true } : result;
+      }
+      const at = this.options.clock.now();
+      const body: InstanceEventBody = {
+        ...loaded.body,
+        kind: 'clock',
+        input: {
+          type: timer.kind === 'clock-breach' ? 'sla.breached' : 'sla.warning',
+          data: { clock: timer.clock ?? '' },
+        },
+        from: loaded.body.state.state,
+        effects: [],
+        trace: [],
+      };
+      const appended = await this.append(timer.instanceId, body, SYSTEM_ACTOR, at, loaded.head, idempotencyKey);
+      if (appended.status === 'duplicate') return this.replay(appended.event);
+      if (appended.status === 'appended') {
+        await this.applyEffects(
+          timer.instanceId,
+          loaded.compiled,
+          appended.event,
+          loaded.body.clocks,
+          loaded.createdAt,
+        );
+        return {
+          ok: true,
+          instanceId: timer.instanceId,
+          seq: appended.event.seq,
+          state: body.state,
+          event: appended.event,
+          replayed: false,
+        };
+      }
+    }
+    return failure('CONFLICT', { instanceId: timer.instanceId });
+  }
+
+  /**
+   * Loads an instance from its log (the last event holds its whole state). When the projection
+   * lags the log — a crash between append and effects — the missing effects are applied first.
+   */
+  async load(instanceId: string, hint?: LogHead): Promise<LoadedInstance | null> {
+    const projection = await this.projections.get(instanceId);
+    const from = hint ?? (projection ? { instanceId, seq: projection.seq, hash: projection.hash } : undefined);
+    const head = await this.log.head(instanceId, from);
+    if (head.seq === 0) return null;
+    const last = await this.log.get(instanceId, head.seq);
+    if (!last) return null;
+    const body = bodyOf(last);
+    const compiled = await this.registry.get(body.process.key, body.process.version);
+    if (!compiled)
+      throw new Error(
+        `instance ${instanceId} runs on ${body.process.key}@${body.process.version}, which is not stored`,
+      );
+    const createdAt = projection?.createdAt ?? (await this.log.get(instanceId, 1))?.at ?? last.at;
+    if (!projection || projection.seq < head.seq) await this.repair(instanceId, compiled, projection, createdAt);
+    return { instanceId, head: headOf(last), body, compiled, createdAt };
+  }
+
+  /** The projection of an instance, repaired from the log when it lags. */
+  async instance(instanceId: string): Promise<InstanceDocument | null> {
+    const loaded = await this.load(instanceId);
+    return loaded ? this.projections.get(instanceId) : null;
+  }
+
+  /** Re-applies the effects of the events after the projection's seq (idempotent), then projects. */
+  private async repair(
+    instanceId: string,
+    compiled: CompiledProcess,
+    projection: InstanceDocument | null,
+    createdAt: Date,
+  ): Promise<void> {
+    const missed = await this.log.read(instanceId, { fromSeq: (projection?.seq ?? 0) + 1 });
+    let previousClocks: Record<string, SlaClockRecord> = {};
+    if (projection && projection.seq > 0) {
+      const before = await this.log.get(instanceId, projection.seq);
+      if (before) previousClocks = bodyOf(before).clocks;
+    }
+    for (const event of missed) {
+      const eventCompiled =
+        (await this.registry.get(bodyOf(event).process.key, bodyOf(event).process.version)) ?? compiled;
+      await this.applyEffects(instanceId, eventCompiled, event, previousClocks, createdAt);
+      previousClocks = bodyOf(event).clocks;
+    }
+  }
+
+  /** Applies an event's effects with deterministic ids, then writes the projection. */
+  private async applyEffects(
+    instanceId: string,
+    compiled: CompiledProcess,
+    event: StoredEvent,
+    previousClocks: Readonly<Record<string, SlaClockRecord>>,
+    createdAt: Date,
+  ): Promise<void> {
+    const body = bodyOf(event);
+    const definition = compiled.definition;
+    for (const [index, effect] of body.effects.entries()) {
+      if (effect.type === 'scheduleTimer') {
+        const dueAt = timerDueAt(effect, event.at, definition);
+        if (dueAt) {
+          await this.options.timers.schedule({
+            id: `${instanceId}:${effect.key}`,
+            instanceId,
+            dueAt,
+            kind: 'state',
+            key: effect.key,
+            event: effect.event,
+          });
+        }
+      } else if (effect.type === 'cancelTimer') {
+        await this.options.timers.cancel(`${instanceId}:${effect.key}`);
+      } else if (effect.type === 'notify') {
+        await this.options.notifications.enqueue({
+          id: `${instanceId}:${event.seq}:${index}`,
+          instanceId,
+          role: effect.role,
+          message: effect.message,
+          at: event.at,
+        });
+      } else if (effect.type === 'createLinkedRecord') {
+        const child = await this.start(
+          effect.process,
+          effect.data,
+          { id: SYSTEM_ACTOR, roles: [] },
+          {
+            instanceId: `${instanceId}-${event.seq}-${index}`,
+            idempotencyKey: 'start',
+          },
+        );
+        if (!child.ok && child.code !== 'CONFLICT') {
+          // The record is not lost: the failure is in the log of this instance's next repair.
+          console.warn(`linked record ${effect.process} of ${instanceId} not created: ${child.code}`);
+        }
+      }
+    }
+    await this.syncClockTimers(instanceId, definition, previousClocks, body.clocks);
+    await this.projections.write(
+      projectInstance(
+        instanceId,
+        compiled,
+        body.state,
+        body.clocks,
+        { seq: event.seq, hash: event.hash },
+        createdAt,
+        event.at,
+      ),
+    );
+  }
+
+  /** Schedules warning and breach timers for each running clock generation; cancels those of replaced generations. */
+  private async syncClockTimers(
+    instanceId: string,
+    definition: CompiledProcess['definition'],
+    before: Readonly<Record<string, SlaClockRecord>>,
+    after: Readonly<Record<string, SlaClockRecord>>,
+  ): Promise<void> {
+    for (const [name, clock] of Object.entries(after)) {
+      const previous = before[name];
+      if (previous && previous.generation !== clock.generation) {
+        for (const kind of ['clock-warning', 'clock-breach'] as const) {
+          await this.options.timers.cancel(`${instanceId}:sla:${name}:${kind}:${previous.generation}`);
+        }
+      }
+      if (clock.status !== 'running') continue;
+      const moments = clockMoments(clock, definition);
+      for (const [kind, dueAt] of [
+        ['clock-warning', moments.warningAt],
+        ['clock-breach', moments.breachAt],
+      ] as const) {
+        if (!dueAt) continue;
+        await this.options.timers.schedule({
+          id: `${instanceId}:sla:${name}:${kind}:${clock.generation}`,
+          instanceId,
+          dueAt,
+          kind,
+          clock: name,
+          generation: clock.generation,
+        });
+      }
+    }
+  }
+
+  /** Appends one instance event (a RuntimeError INVALID_DOCUMENT when the body cannot be stored). */
+  private async append(
+    instanceId: string,
+    body: InstanceEventBody,
+    actor: string,
+    at: Date,
+    head: LogHead,
+    idempotencyKey?: string,
+  ) {
+    return this.log.append(
+      {
+        instanceId,
+        type: body.kind === 'started' ? 'started' : body.input.type,
+        actor,
+        at,
+        body: plainJson(body) as unknown as JsonObject,
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      },
+      head,
+      { checkKeyOnConflict: idempotencyKey !== undefined },
+    );
+  }
+
+  private async replay(event: StoredEvent): Promise<EngineSuccess> {
+    const body = bodyOf(event);
+    return { ok: true, instanceId: event.instanceId, seq: event.seq, state: body.state, event, replayed: true };
+  }
+
+  private async recordedByKey(instanceId: string, key: string): Promise<StoredEvent | null> {
+    const marker = await this.idempotency.findOne({ _id: `${instanceId}\n${key}` });
+    return marker ? this.log.get(instanceId, marker.seq) : null;
+  }
+
+  private async rememberKey(instanceId: string, key: string | undefined, seq: number): Promise<void> {
+    if (key === undefined) return;
+    try {
+      await this.idempotency.insertOne({ _id: `${instanceId}\n${key}`, seq });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /**
+   * Problems of an event's payload against the form of the transition it would take (or, with
+   * no form, against the record schema merged with the current data); null when fine.
+   */
+  private checkPayload(
+    compiled: CompiledProcess,
+    state: InstanceState,
+    type: string,
+    data: Record<string, unknown> | undefined,
+  ): DataProblem[] | null {
+    if (data === undefined) return null;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return [{ code: 'DATA_INVALID', path: '', keyword: 'type', message: 'must be an object', params: {} }];
+    }
+    const form = compiled.outgoing
+      .get(state.state)
+      ?.get(type)
+      ?.find((t) => t.form)?.form;
+    const validation = form
+      ? compiled.forms.get(form)?.validate(data)
+      : compiled.validateRecord({ ...state.data, ...data });
+    return validation && !validation.valid ? validation.problems : null;
+  }
+}
