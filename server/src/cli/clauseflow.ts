@@ -4,6 +4,7 @@
  * file plus one line in {@link COMMANDS}.
  */
 import { pathToFileURL } from 'node:url';
+import { conformanceCommand } from './commands/conformance.ts';
 import { validateCommand } from './commands/validate.ts';
 
 /** Where a command writes; tests and other callers may capture it. */
@@ -26,7 +27,7 @@ export interface CliCommand {
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** The registry of commands, in the order `help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, conformanceCommand];
 
 function help(io: CliIo): void {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary.en}\n      ${c.summary.zh}`);
