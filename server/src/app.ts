@@ -26,6 +26,12 @@ import { apiTokenRoutes } from './routes/api-token-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
+import { DefinitionConformance } from './conformance/definition-conformance.ts';
+import { ProcessStore } from './processes/process-store.ts';
+import { definitionRoutes } from './routes/definition-routes.ts';
+import { packRoutes } from './routes/pack-routes.ts';
+import { processRoutes } from './routes/process-routes.ts';
 
 /**
  * A resource plugin: one encapsulated plugin per resource, registered under `/api`, typed by
@@ -39,6 +45,9 @@ export const PLATFORM_RESOURCE_PLUGINS: readonly ResourcePlugin[] = [
   userRoutes,
   groupRoutes,
   apiTokenRoutes,
+  processRoutes,
+  definitionRoutes,
+  packRoutes,
 ];
 
 export interface AppOptions {
@@ -94,6 +103,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     groups: new GroupStore(options.db, now),
     firstRun: new FirstRun(options.db, users, config, now),
     metrics,
+    processes: new ProcessStore(options.db, now),
+    definitions: new DefinitionStore(options.db),
+    catalogue: new TemplateCatalogue(options.db),
+    conformance: DefinitionConformance.load(),
     routes: [],
   };
   app.decorate('platform', platform);
@@ -134,4 +147,6 @@ async function initialise(platform: Platform): Promise<void> {
   await platform.users.init();
   await platform.sessions.init();
   await platform.apiTokens.init();
+  await platform.definitions.init();
+  await platform.catalogue.init();
 }

@@ -7,6 +7,9 @@ import type { SessionStore } from './auth/session-store.ts';
 import type { UserStore } from './auth/user-store.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerMetrics } from './metrics/metrics.ts';
+import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
+import type { DefinitionConformance } from './conformance/definition-conformance.ts';
+import type { ProcessStore } from './processes/process-store.ts';
 
 /**
  * What every resource plugin can use, as `app.platform`: the database, the configuration, the
@@ -23,6 +26,14 @@ export interface Platform {
   groups: GroupStore;
   firstRun: FirstRun;
   metrics: ServerMetrics;
+  /** Process settings: owners, per-process role grants, retired flag. */
+  processes: ProcessStore;
+  /** Definition drafts and published versions. */
+  definitions: DefinitionStore;
+  /** Imported template packs. */
+  catalogue: TemplateCatalogue;
+  /** The requirement set and assertions, loaded once. */
+  conformance: DefinitionConformance;
   /** Every route registered so far (filled by the error-handler plugin; used for 405 and by tests). */
   routes: RegisteredRoute[];
 }

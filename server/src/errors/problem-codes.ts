@@ -130,6 +130,14 @@ export const PROBLEM_CODES = {
       zh: '`If-Match` 中的版本与存储的版本不一致：已有他人先行修改。请重新加载后重试。',
     },
   ),
+  PACK_VERSION_CONFLICT: spec(
+    409,
+    { en: 'Pack version already imported', zh: '模板包版本已导入' },
+    {
+      en: 'This pack version was imported before with other content; the import stopped and the catalogue version in use is unchanged. Publish the pack under a new version.',
+      zh: '该模板包版本此前已以不同内容导入；本次导入已停止，正在使用的目录版本保持不变。请以新版本号发布该模板包。',
+    },
+  ),
   PAYLOAD_TOO_LARGE: spec(
     413,
     { en: 'Payload too large', zh: '请求体过大' },
@@ -144,6 +152,22 @@ export const PROBLEM_CODES = {
     {
       en: 'The API accepts bodies as `application/json` only.',
       zh: 'API 只接受 `application/json` 格式的请求体。',
+    },
+  ),
+  DEFINITION_INVALID: spec(
+    422,
+    { en: 'Definition not acceptable', zh: '定义不可接受' },
+    {
+      en: 'The process definition has validation errors or fails a requirement it claims (conformance); `errors` lists each with a JSON Pointer into the definition.',
+      zh: '流程定义存在校验错误，或未满足其声明的要求（符合性）；`errors` 用指向定义内部的 JSON Pointer 列出每一项。',
+    },
+  ),
+  PACK_INVALID: spec(
+    422,
+    { en: 'Template pack rejected', zh: '模板包被拒绝' },
+    {
+      en: 'The template pack failed verification (schema, standard, signature, hashes, template validation or conformance); `errors` lists each PACK_* issue with a JSON Pointer into the pack.',
+      zh: '模板包未通过校验（结构、标准、签名、哈希、模板校验或符合性）；`errors` 用指向模板包内部的 JSON Pointer 列出每个 PACK_* 问题。',
     },
   ),
   RATE_LIMITED: spec(
@@ -200,6 +224,22 @@ export const FIELD_ERROR_CODES = {
   FORBIDDEN_PROTOTYPE_KEY: {
     en: 'Keys may not be `__proto__` or `constructor`.',
     zh: '键名不得为 `__proto__` 或 `constructor`。',
+  },
+  DEFINITION_ISSUE: {
+    en: 'A validation error in the process definition; `issue` names the definition issue code.',
+    zh: '流程定义中的校验错误；`issue` 给出定义问题代码。',
+  },
+  CONFORMANCE_FAILED: {
+    en: 'The definition fails a requirement it claims; `issue` names the conformance failure code.',
+    zh: '定义未满足其声明的某项要求；`issue` 给出符合性失败代码。',
+  },
+  PACK_ISSUE: {
+    en: 'A problem found while verifying a template pack; `issue` names the PACK_* code.',
+    zh: '校验模板包时发现的问题；`issue` 给出 PACK_* 代码。',
+  },
+  MERGE_CONFLICT: {
+    en: 'Both the new template and the tailored copy changed this element, differently.',
+    zh: '新模板与裁剪副本都修改了该元素，且修改不同。',
   },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -5,6 +5,8 @@ export interface FieldError {
   code: FieldErrorCode;
   path: string;
   message: string;
+  /** The underlying issue code (a definition issue, conformance failure or PACK_* code). */
+  issue?: string;
   in?: 'body' | 'querystring' | 'params' | 'headers';
 }
 

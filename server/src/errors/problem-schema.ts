@@ -23,6 +23,9 @@ export const ProblemDetailsSchema = Type.Object(
             code: Type.Enum(Object.keys(FIELD_ERROR_CODES) as FieldErrorCode[]),
             path: Type.String({ description: 'JSON Pointer into the request part named by `in`.' }),
             message: Type.String(),
+            issue: Type.Optional(
+              Type.String({ description: 'The underlying issue code (definition, conformance or PACK_* code).' }),
+            ),
             in: Type.Optional(
               Type.Union([
                 Type.Literal('body'),

@@ -1,0 +1,37 @@
+import type { Definition } from '@clauseflow/definition';
+import type { TemplateCatalogue } from '@clauseflow/runtime';
+import type { DefinitionCheck, DefinitionConformance } from '../conformance/definition-conformance.ts';
+import type { ConformanceSummary } from './process-schemas.ts';
+
+/**
+ * The claims of the template a tailored copy derives from, looked up in the catalogue (a copy
+ * inherits them and may not drop them); undefined for a definition that is not a copy.
+ */
+export async function templateClaimsOf(
+  catalogue: TemplateCatalogue,
+  definition: Definition,
+): Promise<string[] | undefined> {
+  const from = definition.derivedFrom;
+  if (!from) return undefined;
+  const template = await catalogue.templateVersion(from.packName, from.templateKey, from.version);
+  return template ? (template.claims ?? []) : undefined;
+}
+
+/** Checks a definition, a tailored copy against its template's claims. */
+export async function checkWithTemplate(
+  conformance: DefinitionConformance,
+  catalogue: TemplateCatalogue,
+  definition: Definition,
+): Promise<DefinitionCheck> {
+  return conformance.checkDefinition(definition, await templateClaimsOf(catalogue, definition));
+}
+
+/** The API's summary of a conformance check. */
+export function conformanceSummary(check: DefinitionCheck): ConformanceSummary {
+  return {
+    ok: check.ok,
+    requirementSet: check.result.requirementSet,
+    summary: { ...check.result.summary },
+    problems: check.problems,
+  };
+}
