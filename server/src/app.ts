@@ -28,6 +28,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import { DefinitionConformance } from './conformance/definition-conformance.ts';
+import { packPublicKey } from './conformance/pack-verification.ts';
 import { ProcessStore } from './processes/process-store.ts';
 import { definitionRoutes } from './routes/definition-routes.ts';
 import { packRoutes } from './routes/pack-routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     definitions: new DefinitionStore(options.db),
     catalogue: new TemplateCatalogue(options.db),
     conformance: DefinitionConformance.load(),
+    packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
     routes: [],
   };
   app.decorate('platform', platform);

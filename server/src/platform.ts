@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { ApiTokenStore } from './auth/api-token-store.ts';
 import type { FirstRun } from './auth/first-run.ts';
@@ -34,6 +35,8 @@ export interface Platform {
   catalogue: TemplateCatalogue;
   /** The requirement set and assertions, loaded once. */
   conformance: DefinitionConformance;
+  /** `CLAUSEFLOW_PACK_PUBLIC_KEY`: when set, imported packs must be signed by it. */
+  packPublicKey: KeyObject | undefined;
   /** Every route registered so far (filled by the error-handler plugin; used for 405 and by tests). */
   routes: RegisteredRoute[];
 }
