@@ -33,6 +33,9 @@ import { ProcessStore } from './processes/process-store.ts';
 import { definitionRoutes } from './routes/definition-routes.ts';
 import { packRoutes } from './routes/pack-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
+import { RecordService, type RecordServiceOptions } from './instances/record-service.ts';
+import { instanceRoutes } from './routes/instance-routes.ts';
+import { instanceStreamRoutes } from './routes/instance-stream.ts';
 
 /**
  * A resource plugin: one encapsulated plugin per resource, registered under `/api`, typed by
@@ -49,6 +52,8 @@ export const PLATFORM_RESOURCE_PLUGINS: readonly ResourcePlugin[] = [
   processRoutes,
   definitionRoutes,
   packRoutes,
+  instanceRoutes,
+  instanceStreamRoutes,
 ];
 
 export interface AppOptions {
@@ -64,6 +69,8 @@ export interface AppOptions {
   now?: () => Date;
   /** More resource plugins, registered under `/api` after the platform's own. */
   plugins?: readonly ResourcePlugin[];
+  /** The record API's wiring: timer scheduler and live-update timing. */
+  records?: RecordServiceOptions;
   /** Called with what first run did (by default a setup link is logged at warn level). */
   onFirstRun?: (outcome: FirstRunOutcome) => void;
 }
@@ -108,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     definitions: new DefinitionStore(options.db),
     catalogue: new TemplateCatalogue(options.db),
     conformance: DefinitionConformance.load(),
+    records: new RecordService(options.db, now, metrics, options.records),
     packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
     routes: [],
   };

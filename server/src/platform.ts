@@ -11,6 +11,7 @@ import type { ServerMetrics } from './metrics/metrics.ts';
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './conformance/definition-conformance.ts';
 import type { ProcessStore } from './processes/process-store.ts';
+import type { RecordService } from './instances/record-service.ts';
 
 /**
  * What every resource plugin can use, as `app.platform`: the database, the configuration, the
@@ -37,6 +38,8 @@ export interface Platform {
   conformance: DefinitionConformance;
   /** `CLAUSEFLOW_PACK_PUBLIC_KEY`: when set, imported packs must be signed by it. */
   packPublicKey: KeyObject | undefined;
+  /** Records: the instance engine with its timers and outbox, work notes, record access. */
+  records: RecordService;
   /** Every route registered so far (filled by the error-handler plugin; used for 405 and by tests). */
   routes: RegisteredRoute[];
 }

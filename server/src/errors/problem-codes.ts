@@ -170,6 +170,22 @@ export const PROBLEM_CODES = {
       zh: '模板包未通过校验（结构、标准、签名、哈希、模板校验或符合性）；`errors` 用指向模板包内部的 JSON Pointer 列出每个 PACK_* 问题。',
     },
   ),
+  RECORD_ACTION_REJECTED: spec(
+    422,
+    { en: 'Action refused by the process', zh: '流程拒绝了该操作' },
+    {
+      en: 'The record’s process does not allow this action now (not the caller’s role, not possible in the current state, a guard failed, …); `rejection` gives the reason code and the rule trace.',
+      zh: '记录所属流程当前不允许此操作（调用者角色不符、当前状态下不可执行、守卫条件未满足等）；`rejection` 给出原因代码和规则追踪。',
+    },
+  ),
+  PROCESS_NOT_PUBLISHED: spec(
+    409,
+    { en: 'Process not published', zh: '流程未发布' },
+    {
+      en: 'The process has no published version, so no record of it can be started yet.',
+      zh: '该流程尚无已发布的版本，因此还不能创建其记录。',
+    },
+  ),
   RATE_LIMITED: spec(
     429,
     { en: 'Too many requests', zh: '请求过于频繁' },

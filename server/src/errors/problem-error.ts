@@ -10,6 +10,14 @@ export interface FieldError {
   in?: 'body' | 'querystring' | 'params' | 'headers';
 }
 
+/** A process's refusal of an action on a record: its code, message, parameters and rule trace. */
+export interface ProblemRejection {
+  code: string;
+  message: { en: string; zh: string };
+  params: Record<string, unknown>;
+  trace: unknown[];
+}
+
 /**
  * An error that becomes an RFC 9457 problem+json response with its catalogue code. Throw it
  * from any route, hook or service; the error-handler plugin renders it.
@@ -20,11 +28,18 @@ export class ProblemError extends Error {
   readonly errors: FieldError[] | undefined;
   /** Extra response headers (e.g. `Allow`, `Retry-After`). */
   readonly headers: Record<string, string>;
+  /** Why a record's process refused an action: the step's rejection and its rule trace. */
+  readonly rejection: ProblemRejection | undefined;
 
   constructor(
     code: ProblemCode,
     detail?: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+      rejection?: ProblemRejection;
+    } = {},
   ) {
     super(detail ?? PROBLEM_CODES[code].title.en, options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'ProblemError';
@@ -32,6 +47,7 @@ export class ProblemError extends Error {
     this.statusCode = PROBLEM_CODES[code].status;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.rejection = options.rejection;
   }
 }
 

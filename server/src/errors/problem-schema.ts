@@ -39,6 +39,17 @@ export const ProblemDetailsSchema = Type.Object(
         ),
       ),
     ),
+    rejection: Type.Optional(
+      Type.Object(
+        {
+          code: Type.String({ description: 'The step rejection code (ACTOR_NOT_ALLOWED, GUARD_FAILED, …).' }),
+          message: Type.Object({ en: Type.String(), zh: Type.String() }, { additionalProperties: false }),
+          params: Type.Record(Type.String(), Type.Unknown()),
+          trace: Type.Array(Type.Unknown(), { description: 'The rule trace up to the refusal.' }),
+        },
+        { additionalProperties: false, description: 'Why the process refused the action (RECORD_ACTION_REJECTED).' },
+      ),
+    ),
   },
   { additionalProperties: false, title: 'ProblemDetails' },
 );

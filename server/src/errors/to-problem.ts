@@ -118,5 +118,6 @@ export function problemBody(problem: ProblemError, request: FastifyRequest): Pro
     instance: request.url.split('?')[0] ?? '/',
     requestId: String(request.id),
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.rejection ? { rejection: problem.rejection } : {}),
   };
 }

@@ -1,0 +1,98 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from 'mongodb';
+import { currentUser } from '../auth/authorize.ts';
+import type { AuthenticatedUser } from '../auth/roles.ts';
+import { ProblemError } from '../errors/problem-error.ts';
+import type { ServerMetrics } from '../metrics/metrics.ts';
+import { ProcessStore, type ProcessDocument } from '../processes/process-store.ts';
+import { maySee } from './record-policy.ts';
+import { RecordNotes } from './record-notes.ts';
+import { openRuntime, type InstanceDocument, type InstanceEngine, type Runtime } from './runtime.ts';
+
+/** How the record API is wired: the timer scheduler and the live-update stream's timing. */
+export interface RecordServiceOptions {
+  /** Run the timer scheduler in this process (default true; every process may run one). */
+  scheduler?: boolean;
+  /** The scheduler's pause between polls that found nothing due, in ms (default 1000). */
+  schedulerIdleMs?: number;
+  /** How often a live-update stream polls for changes, in ms (default 1000). */
+  pollMs?: number;
+  /** How often a stream sends a heartbeat comment, in ms (default 15000). */
+  heartbeatMs?: number;
+  /** How far back each poll looks again for changes written late by other processes, in ms (default 5000). */
+  lookbackMs?: number;
+}
+
+/** A record the caller may see, with its process settings. */
+export interface VisibleRecord {
+  user: AuthenticatedUser;
+  record: InstanceDocument;
+  process: ProcessDocument | null;
+}
+
+/** The record API's services: the runtime (engine, timers, scheduler, outbox), work notes, access lookups. */
+export class RecordService {
+  runtime!: Runtime;
+  readonly notes: RecordNotes;
+  /** Process settings (owners, grants), read for every access decision. */
+  readonly processes: ProcessStore;
+  private opened: Promise<void> | null = null;
+  readonly timing: Required<Pick<RecordServiceOptions, 'pollMs' | 'heartbeatMs' | 'lookbackMs'>>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+    private readonly metrics: ServerMetrics,
+    private readonly options: RecordServiceOptions = {},
+  ) {
+    this.notes = new RecordNotes(db);
+    this.processes = new ProcessStore(db, now);
+    this.timing = {
+      pollMs: options.pollMs ?? 1000,
+      heartbeatMs: options.heartbeatMs ?? 15_000,
+      lookbackMs: options.lookbackMs ?? 5000,
+    };
+  }
+
+  get engine(): InstanceEngine {
+    return this.runtime.engine;
+  }
+
+  /** Opens the runtime with its indexes and the notes; starts the timer scheduler unless told not to. */
+  init(): Promise<void> {
+    this.opened ??= this.open();
+    return this.opened;
+  }
+
+  private async open(): Promise<void> {
+    const { metrics } = this;
+    this.runtime = await openRuntime(this.db, {
+      clock: { now: this.now },
+      scheduler: {
+        ...(this.options.schedulerIdleMs ? { idleMs: this.options.schedulerIdleMs } : {}),
+        onFired: (timer) => {
+          metrics.timersFired.inc({ kind: timer.kind });
+          if (timer.kind === 'clock-breach') metrics.slaBreaches.inc({ process: '', clock: timer.clock ?? '' });
+        },
+      },
+    });
+    // The live-update stream reads changes by time.
+    await this.runtime.engine.projections.collection.createIndex({ updatedAt: 1 });
+    await this.notes.init();
+    if (this.options.scheduler !== false) this.runtime.scheduler.start();
+  }
+
+  /** Stops the scheduler (the app's onClose). */
+  async close(): Promise<void> {
+    if (this.runtime) await this.runtime.scheduler.stop();
+  }
+
+  /** The record, if the caller may see it; 401 when anonymous, 404 when missing or invisible. */
+  async visible(request: FastifyRequest, id: string): Promise<VisibleRecord> {
+    const user = currentUser(request);
+    const record = await this.engine.instance(id);
+    const process = record ? await this.processes.byKey(record.processKey) : null;
+    if (!record || !maySee(user, record, process)) throw new ProblemError('NOT_FOUND', `No record ${id}.`);
+    return { user, record, process };
+  }
+}

@@ -1,0 +1,278 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { currentUser, requireUser } from '../auth/authorize.ts';
+import { canActOnRecord } from '../auth/record-access.ts';
+import { SIGNED_IN } from '../auth/roles.ts';
+import { ProblemError } from '../errors/problem-error.ts';
+import { problemResponses } from '../errors/problem-schema.ts';
+import { ProcessKeySchema } from '../processes/process-schemas.ts';
+import { engineProblem } from '../instances/engine-problems.ts';
+import { engineActor, mayStart, recordAccessOf, visibleRecordsFilter } from '../instances/record-policy.ts';
+import { buildRecordFind, encodeCursor } from '../instances/record-query.ts';
+import {
+  AuditSchema,
+  HistoryEntrySchema,
+  ListQuery,
+  NoteBody,
+  NoteSchema,
+  RecordChangeSchema,
+  RecordDetailSchema,
+  RecordIdParams,
+  RecordPageSchema,
+  SendBody,
+  StartBody,
+  WriteHeaders,
+} from '../instances/record-schemas.ts';
+import {
+  etag,
+  ifMatchSeq,
+  noteView,
+  recordActions,
+  recordChange,
+  recordHistory,
+  recordNotes,
+  recordSummary,
+} from '../instances/record-views.ts';
+import type { EngineSuccess, InstanceDocument } from '../instances/runtime.ts';
+
+const tags = ['records'];
+const security = SIGNED_IN;
+
+/** Headers of a write's answer: the new seq as `ETag`, and whether an idempotency key replayed it. */
+function changed(reply: FastifyReply, result: EngineSuccess): FastifyReply {
+  return reply.header('etag', etag(result.seq)).header('idempotent-replayed', String(result.replayed));
+}
+
+/**
+ * `/api/records` and `/api/processes/:key/records`: start records, list and fetch them with
+ * the caller's available actions, send events (Idempotency-Key, If-Match), history with rule
+ * traces, audit verification and work notes. Every route checks record-level access; a record
+ * the caller may not see answers 404.
+ */
+export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { records, metrics } = app.platform;
+  const { processes } = records;
+  await records.init();
+  app.addHook('onClose', async () => records.close());
+  app.addHook('preHandler', requireUser);
+
+  app.post(
+    '/processes/:key/records',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Start a record of a process with the requester’s form data',
+        params: Type.Object({ key: ProcessKeySchema }, { additionalProperties: false }),
+        headers: WriteHeaders,
+        body: StartBody,
+        response: { 201: RecordChangeSchema, ...problemResponses(400, 401, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const { key } = request.params;
+      const process = await processes.byKey(key);
+      if (!mayStart(user, process)) throw new ProblemError('NOT_FOUND', `No process ${key}.`);
+      const compiled = await records.engine.registry.latest(key);
+      if (!compiled) throw new ProblemError('PROCESS_NOT_PUBLISHED', `Process ${key} has no published version.`);
+      const idempotencyKey = request.headers['idempotency-key'];
+      const result = await records.engine.start(key, request.body.data, engineActor(user, compiled, process, null), {
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      });
+      if (!result.ok) throw engineProblem(result, undefined);
+      if (!result.replayed) metrics.eventsApplied.inc({ process: key, event: 'start' });
+      return changed(reply, result)
+        .header('location', `/api/records/${result.instanceId}`)
+        .code(201)
+        .send(recordChange(result));
+    },
+  );
+
+  app.get(
+    '/records',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'List the records the caller may see, filtered, sorted, a page at a time',
+        querystring: ListQuery,
+        response: { 200: RecordPageSchema, ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const visible = visibleRecordsFilter(user, user.roles.includes('admin') ? [] : await processes.list());
+      const find = buildRecordFind(request.query, user.id, visible, app.platform.now());
+      const docs = await records.engine.projections.collection
+        .find(find.filter)
+        .sort(find.sort)
+        .limit(find.limit + 1)
+        .toArray();
+      const page = docs.slice(0, find.limit);
+      const last = page.at(-1);
+      const more = docs.length > find.limit && last;
+      const value = last ? last[find.sortField] : null;
+      return {
+        items: page.map(recordSummary),
+        nextCursor:
+          more && value ? encodeCursor({ sort: find.sortField, value: new Date(value).getTime(), id: last._id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/records/:id',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Fetch a record with the actions the caller may take now (and their forms)',
+        params: RecordIdParams,
+        response: { 200: RecordDetailSchema, ...problemResponses(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { user, record, process } = await records.visible(request, request.params.id);
+      const loaded = await records.engine.load(record._id);
+      if (!loaded) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
+      const actor = engineActor(user, loaded.compiled, process, record);
+      const current: InstanceDocument =
+        loaded.head.seq > record.seq ? ((await records.engine.projections.get(record._id)) ?? record) : record;
+      void reply.header('etag', etag(loaded.head.seq));
+      return {
+        ...recordSummary(current),
+        data: loaded.body.state.data,
+        myRoles: [...actor.roles],
+        actions: recordActions(loaded.compiled, loaded.body.state, actor),
+      };
+    },
+  );
+
+  app.post(
+    '/records/:id/events',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Send an event (take an action) to a record',
+        description:
+          'With `Idempotency-Key`, a replay returns the recorded response and changes nothing. With `If-Match: "<seq>"`, a record changed since answers 412. The answer carries the new seq as `ETag`.',
+        params: RecordIdParams,
+        headers: WriteHeaders,
+        body: SendBody,
+        response: { 200: RecordChangeSchema, ...problemResponses(400, 401, 404, 409, 412, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { user, record, process } = await records.visible(request, request.params.id);
+      const expectedSeq = ifMatchSeq(request.headers['if-match']);
+      if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) {
+        throw new ProblemError('PRECONDITION_FAILED', 'If-Match must be an ETag from this record, like "3".');
+      }
+      const compiled = await records.engine.registry.get(record.processKey, record.processVersion);
+      if (!compiled) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
+      const idempotencyKey = request.headers['idempotency-key'];
+      const { type, data, vote, comment } = request.body;
+      const result = await records.engine.send(
+        record._id,
+        { type, ...(data ? { data } : {}), ...(vote ? { vote } : {}), ...(comment ? { comment } : {}) },
+        engineActor(user, compiled, process, record),
+        { ...(idempotencyKey ? { idempotencyKey } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}) },
+      );
+      if (!result.ok) throw engineProblem(result, expectedSeq);
+      if (!result.replayed) metrics.eventsApplied.inc({ process: record.processKey, event: type });
+      return changed(reply, result).send(recordChange(result));
+    },
+  );
+
+  app.get(
+    '/records/:id/history',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The record’s events with who, when, what changed and why (rule traces)',
+        params: RecordIdParams,
+        response: {
+          200: Type.Object({ items: Type.Array(HistoryEntrySchema) }, { additionalProperties: false }),
+          ...problemResponses(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { record } = await records.visible(request, request.params.id);
+      return { items: recordHistory(await records.engine.log.read(record._id)) };
+    },
+  );
+
+  app.get(
+    '/records/:id/audit',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Verify the record’s hash-chained event log',
+        params: RecordIdParams,
+        response: { 200: AuditSchema, ...problemResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const { record } = await records.visible(request, request.params.id);
+      return records.engine.log.verify(record._id);
+    },
+  );
+
+  /** Work notes are internal: those who work the process (and admin) read and add them. */
+  async function workedRecord(request: Parameters<typeof records.visible>[0], id: string) {
+    const visible = await records.visible(request, id);
+    if (!canActOnRecord(visible.user, recordAccessOf(visible.record, visible.process), 'agent')) {
+      throw new ProblemError('FORBIDDEN', 'Work notes are for those who work this process.');
+    }
+    return visible;
+  }
+
+  app.get(
+    '/records/:id/notes',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The record’s work notes (people’s and the process’s)',
+        params: RecordIdParams,
+        response: {
+          200: Type.Object({ items: Type.Array(NoteSchema) }, { additionalProperties: false }),
+          ...problemResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { record } = await workedRecord(request, request.params.id);
+      const loaded = await records.engine.load(record._id);
+      if (!loaded) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
+      return { items: recordNotes(await records.notes.list(record._id), loaded.body.state) };
+    },
+  );
+
+  app.post(
+    '/records/:id/notes',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Add a work note to a record',
+        params: RecordIdParams,
+        headers: WriteHeaders,
+        body: NoteBody,
+        response: { 201: NoteSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { user, record } = await workedRecord(request, request.params.id);
+      const key = request.headers['idempotency-key'];
+      const note = await records.notes.add(record._id, user.id, request.body.text, app.platform.now(), key);
+      return reply.code(201).send(noteView(note));
+    },
+  );
+};
