@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { MongoClient } from 'mongodb';
 import type { ResourcePlugin } from '../app.ts';
+import { produceProcessProblems } from '../processes/problem-scenarios.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, signIn, testApp, type SignedIn } from '../test-support/test-app.ts';
 import { FIELD_ERROR_CODES, PROBLEM_CODES, type FieldErrorCode, type ProblemCode } from './problem-codes.ts';
@@ -329,6 +330,12 @@ describe('the problem-code catalogue and the error handler', () => {
     expectProblem(response, 503, 'SERVICE_UNAVAILABLE');
     producedCodes.add('SERVICE_UNAVAILABLE');
     await down.close();
+  });
+
+  it('given definition, pack and upgrade problems, then each answers its code with coded errors', async () => {
+    const produced = await produceProcessProblems(app, ctx.admin);
+    for (const code of produced.codes) producedCodes.add(code);
+    for (const code of produced.fieldCodes) producedFieldCodes.add(code);
   });
 
   it('then every catalogue code is documented in English and Chinese and produced by a test above', () => {
