@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildPack } from '@clauseflow/catalog';
 import type { Definition } from '@clauseflow/definition';
 import { catalogPackInfo } from '../conformance/pack-verification.ts';
@@ -20,19 +20,14 @@ export interface ProducedProblems {
  */
 export async function produceProcessProblems(app: FastifyInstance, admin: SignedIn): Promise<ProducedProblems> {
   const produced: ProducedProblems = { codes: [], fieldCodes: [] };
-  const expectCode = async (
-    request: Parameters<FastifyInstance['inject']>[0],
-    status: number,
-    code: ProblemCode,
-    fieldCode: FieldErrorCode,
-  ) => {
-    const body = expectProblem(await app.inject(request as never), status, code);
+  const expectCode = async (request: InjectOptions, status: number, code: ProblemCode, fieldCode: FieldErrorCode) => {
+    const body = expectProblem(await app.inject(request), status, code);
     if (!body.errors?.some((e) => e.code === fieldCode)) throw new Error(`${code} without ${fieldCode} errors`);
     produced.codes.push(code);
     produced.fieldCodes.push(fieldCode);
   };
-  const ok = async (request: Parameters<FastifyInstance['inject']>[0]) => {
-    const response = await app.inject(request as never);
+  const ok = async (request: InjectOptions) => {
+    const response = await app.inject(request);
     if (response.statusCode >= 300) throw new Error(`setup failed: ${response.statusCode} ${response.body}`);
     return response.json<Record<string, unknown>>();
   };
