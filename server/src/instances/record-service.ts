@@ -7,7 +7,14 @@ import type { ServerMetrics } from '../metrics/metrics.ts';
 import { ProcessStore, type ProcessDocument } from '../processes/process-store.ts';
 import { maySee } from './record-policy.ts';
 import { RecordNotes } from './record-notes.ts';
-import { openRuntime, type InstanceDocument, type InstanceEngine, type Runtime } from './runtime.ts';
+import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
+import {
+  openRuntime,
+  type InstanceDocument,
+  type InstanceEngine,
+  type InstanceEventBody,
+  type Runtime,
+} from './runtime.ts';
 
 /** How the record API is wired: the timer scheduler and the live-update stream's timing. */
 export interface RecordServiceOptions {
@@ -28,6 +35,13 @@ export interface VisibleRecord {
   user: AuthenticatedUser;
   record: InstanceDocument;
   process: ProcessDocument | null;
+}
+
+/** A record's state as of its last event, with the compiled definition it runs on. */
+export interface CurrentRecord {
+  seq: number;
+  state: InstanceState;
+  compiled: CompiledProcess;
 }
 
 /** The record API's services: the runtime (engine, timers, scheduler, outbox), work notes, access lookups. */
@@ -87,12 +101,35 @@ export class RecordService {
     if (this.runtime) await this.runtime.scheduler.stop();
   }
 
-  /** The record, if the caller may see it; 401 when anonymous, 404 when missing or invisible. */
+  /**
+   * The record, if the caller may see it; 401 when anonymous, 404 when missing or invisible.
+   * Access is decided on the projection; only a record with no projection yet (a crash between
+   * the first append and its projection) is loaded, and so repaired, from the log.
+   */
   async visible(request: FastifyRequest, id: string): Promise<VisibleRecord> {
     const user = currentUser(request);
-    const record = await this.engine.instance(id);
+    const record = (await this.engine.projections.get(id)) ?? (await this.engine.instance(id));
     const process = record ? await this.processes.byKey(record.processKey) : null;
     if (!record || !maySee(user, record, process)) throw new ProblemError('NOT_FOUND', `No record ${id}.`);
     return { user, record, process };
+  }
+
+  /**
+   * The record's current state and compiled definition. The projection names the last event it
+   * applied; when no event follows it, that event holds the state (two reads at once). Otherwise
+   * the projection lags the log and the engine loads, and repairs, the instance.
+   */
+  async current(record: InstanceDocument): Promise<CurrentRecord | null> {
+    const [last, next] = await Promise.all([
+      this.engine.log.get(record._id, record.seq),
+      this.engine.log.get(record._id, record.seq + 1),
+    ]);
+    if (last && !next) {
+      const body = last.body as unknown as InstanceEventBody;
+      const compiled = await this.engine.registry.get(body.process.key, body.process.version);
+      if (compiled) return { seq: last.seq, state: body.state, compiled };
+    }
+    const loaded = await this.engine.load(record._id);
+    return loaded ? { seq: loaded.head.seq, state: loaded.body.state, compiled: loaded.compiled } : null;
   }
 }

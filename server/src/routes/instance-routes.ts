@@ -34,7 +34,7 @@ import {
   recordNotes,
   recordSummary,
 } from '../instances/record-views.ts';
-import type { EngineSuccess, InstanceDocument } from '../instances/runtime.ts';
+import type { EngineSuccess } from '../instances/runtime.ts';
 
 const tags = ['records'];
 const security = SIGNED_IN;
@@ -135,17 +135,18 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { user, record, process } = await records.visible(request, request.params.id);
-      const loaded = await records.engine.load(record._id);
-      if (!loaded) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
-      const actor = engineActor(user, loaded.compiled, process, record);
-      const current: InstanceDocument =
-        loaded.head.seq > record.seq ? ((await records.engine.projections.get(record._id)) ?? record) : record;
-      void reply.header('etag', etag(loaded.head.seq));
+      const current = await records.current(record);
+      if (!current) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
+      const actor = engineActor(user, current.compiled, process, record);
+      const projection =
+        current.seq > record.seq ? ((await records.engine.projections.get(record._id)) ?? record) : record;
+      void reply.header('etag', etag(current.seq));
       return {
-        ...recordSummary(current),
-        data: loaded.body.state.data,
+        ...recordSummary(projection),
+        seq: current.seq,
+        data: current.state.data,
         myRoles: [...actor.roles],
-        actions: recordActions(loaded.compiled, loaded.body.state, actor),
+        actions: recordActions(current.compiled, current.state, actor),
       };
     },
   );
@@ -249,9 +250,9 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { record } = await workedRecord(request, request.params.id);
-      const loaded = await records.engine.load(record._id);
-      if (!loaded) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
-      return { items: recordNotes(await records.notes.list(record._id), loaded.body.state) };
+      const current = await records.current(record);
+      if (!current) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
+      return { items: recordNotes(await records.notes.list(record._id), current.state) };
     },
   );
 
