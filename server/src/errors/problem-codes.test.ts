@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { MongoClient } from 'mongodb';
 import type { ResourcePlugin } from '../app.ts';
+import { produceRecordProblems } from '../instances/testing/problem-scenarios.ts';
 import { produceProcessProblems } from '../processes/problem-scenarios.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, signIn, testApp, type SignedIn } from '../test-support/test-app.ts';
@@ -336,6 +337,10 @@ describe('the problem-code catalogue and the error handler', () => {
     const produced = await produceProcessProblems(app, ctx.admin);
     for (const code of produced.codes) producedCodes.add(code);
     for (const code of produced.fieldCodes) producedFieldCodes.add(code);
+  });
+
+  it('given record problems (unpublished process, refused action, stale If-Match), then each answers its code', async () => {
+    for (const code of await produceRecordProblems(app)) producedCodes.add(code);
   });
 
   it('then every catalogue code is documented in English and Chinese and produced by a test above', () => {

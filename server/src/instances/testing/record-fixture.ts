@@ -26,11 +26,17 @@ const SEED: Record<Party, { roles: PlatformRole[]; groups: string[] }> = {
 export const INCIDENT = incident as unknown as Definition;
 
 /**
- * Seeds the callers (each with an API token), groups `desk` (agents of the incident process),
- * `field` (agents of another process) and `staff` (may raise incidents), the `incident` process
- * settings owned by `owner`, and publishes the incident definition.
+ * Seeds the callers (each with an API token; usernames start with `prefix`), groups `desk`
+ * (agents of the incident process), `field` (agents of another process) and `staff` (may raise
+ * incidents), the incident process settings (key `processKey`, default `incident`) owned by
+ * `owner`, and publishes the incident definition under that key.
  */
-export async function seedRecordWorld(app: FastifyInstance, prefix = ''): Promise<Record<Party, Caller>> {
+export async function seedRecordWorld(
+  app: FastifyInstance,
+  options: { prefix?: string; processKey?: string } = {},
+): Promise<Record<Party, Caller>> {
+  const prefix = options.prefix ?? '';
+  const key = options.processKey ?? 'incident';
   const { users, groups, apiTokens, records } = app.platform;
   await records.init();
   for (const group of ['desk', 'field', 'staff']) {
@@ -48,9 +54,9 @@ export async function seedRecordWorld(app: FastifyInstance, prefix = ''): Promis
     const { secret } = await apiTokens.create({ name: party, userId: user._id, createdBy: user._id });
     callers[party] = { id: user._id, headers: { authorization: `Bearer ${secret}` } };
   }
-  if (!(await records.processes.byKey('incident'))) {
+  if (!(await records.processes.byKey(key))) {
     await records.processes.create(
-      'incident',
+      key,
       {
         title: { en: 'Incident', zh: '事件' },
         owners: [callers.owner.id],
@@ -62,7 +68,7 @@ export async function seedRecordWorld(app: FastifyInstance, prefix = ''): Promis
       callers.admin.id,
     );
     await records.processes.create(
-      'field-work',
+      `${prefix}field-work`,
       {
         title: { en: 'Field work', zh: '现场工作' },
         owners: [],
@@ -71,8 +77,8 @@ export async function seedRecordWorld(app: FastifyInstance, prefix = ''): Promis
       callers.admin.id,
     );
   }
-  if (!(await records.engine.definitions.latest('incident'))) {
-    await records.engine.definitions.publish(INCIDENT, callers.owner.id, app.platform.now());
+  if (!(await records.engine.definitions.latest(key))) {
+    await records.engine.definitions.publish({ ...INCIDENT, key }, callers.owner.id, app.platform.now());
   }
   return callers;
 }
