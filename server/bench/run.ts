@@ -27,13 +27,15 @@ const CONNECTIONS = (process.env['BENCH_CONNECTIONS'] ?? '1,10,50')
   .map(Number)
   .filter((n) => n > 0);
 const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 100);
+const AGENTS = Number(process.env['BENCH_AGENTS'] ?? 10);
 
 interface Scenario {
   name: string;
   method: 'GET' | 'POST';
   /** A path per request (records rotate so writers spread over many logs). */
   path: () => string;
-  headers: Record<string, string>;
+  /** Headers per request (callers rotate, as many users would). */
+  headers: () => Record<string, string>;
   body?: string;
 }
 
@@ -54,9 +56,12 @@ async function measure(url: string, scenario: Scenario, connections: number): Pr
     requests: [
       {
         method: scenario.method,
-        headers: { ...scenario.headers, ...(scenario.body ? { 'content-type': 'application/json' } : {}) },
         ...(scenario.body ? { body: scenario.body } : {}),
-        setupRequest: (request) => ({ ...request, path: scenario.path() }),
+        setupRequest: (request) => ({
+          ...request,
+          path: scenario.path(),
+          headers: { ...scenario.headers(), ...(scenario.body ? { 'content-type': 'application/json' } : {}) },
+        }),
       },
     ],
   });
@@ -91,6 +96,19 @@ try {
     onFirstRun: () => undefined,
   });
   const who = await seedRecordWorld(seeder);
+  // Several agents of the process, so per-user counters (rate limits) are not one hot document.
+  const agents: Record<string, string>[] = [who.agent.headers];
+  for (let i = 1; i < AGENTS; i++) {
+    const user = await seeder.platform.users.create({
+      username: `bench-agent-${i}`,
+      displayName: `Agent ${i}`,
+      password: 'bench-agent-password',
+      roles: ['agent'],
+      groups: ['desk'],
+    });
+    const token = await seeder.platform.apiTokens.create({ name: 'bench', userId: user._id, createdBy: user._id });
+    agents.push({ authorization: `Bearer ${token.secret}` });
+  }
   const ids: string[] = [];
   for (let i = 0; i < RECORDS; i++) {
     const started = await seeder.inject({
@@ -113,32 +131,31 @@ try {
 
   let next = 0;
   const rotate = () => ids[next++ % ids.length]!;
+  let caller = 0;
+  const agent = () => agents[caller++ % agents.length]!;
   const one = ids[0]!;
   const scenarios: Scenario[] = [
-    { name: 'GET /health', method: 'GET', path: () => '/health', headers: {} },
-    {
-      name: 'GET /api/records/:id (agent)',
-      method: 'GET',
-      path: () => `/api/records/${one}`,
-      headers: who.agent.headers,
-    },
+    { name: 'GET /health', method: 'GET', path: () => '/health', headers: () => ({}) },
+    // The platform's per-request cost (token, user, rate-limit counter) without any record work.
+    { name: 'GET /api/session (baseline)', method: 'GET', path: () => '/api/session', headers: agent },
+    { name: 'GET /api/records/:id', method: 'GET', path: () => `/api/records/${one}`, headers: agent },
     {
       name: 'GET /api/records?limit=25',
       method: 'GET',
       path: () => '/api/records?process=incident&state=in-progress&limit=25',
-      headers: who.agent.headers,
+      headers: agent,
     },
     {
       name: 'POST /api/records/:id/events',
       method: 'POST',
       path: () => `/api/records/${rotate()}/events`,
-      headers: who.agent.headers,
+      headers: agent,
       body: JSON.stringify({ type: 'escalate' }),
     },
   ];
 
   console.log(
-    `server bench: ${database.embedded ? 'embedded FerretDB' : 'MONGODB_URI'}, ${RECORDS} records, ${SECONDS}s per measurement, no pipelining`,
+    `server bench: ${database.embedded ? 'embedded FerretDB' : 'MONGODB_URI'}, ${RECORDS} records, ${AGENTS} agents, ${SECONDS}s per measurement, no pipelining`,
   );
   console.log(row(['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'vs health', 'non-2xx']));
   for (const connections of CONNECTIONS) {
