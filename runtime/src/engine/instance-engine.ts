@@ -144,7 +144,7 @@ export class InstanceEngine {
   readonly definitions: DefinitionStore;
   readonly registry: ProcessRegistry;
   readonly projections: InstanceProjections;
-  private readonly idempotency;
+  readonly idempotency;
 
   private constructor(
     readonly log: EventLog,
@@ -164,6 +164,9 @@ export class InstanceEngine {
     const engine = new InstanceEngine(log, db, options);
     await engine.definitions.init();
     await engine.projections.ensureIndexes();
+    // Create the collection up front: many processes creating it at once on first insert
+    // is where FerretDB's SQLite backend has been seen to fail.
+    await engine.idempotency.createIndex({ seq: 1 });
     return engine;
   }
 

@@ -1,0 +1,130 @@
+/**
+ * The measurements of `pnpm bench` for the runtime's persistence primitives, against any
+ * database: raw driver throughput for one insert plus one update per operation (the ceiling an
+ * engine `send()` can approach: append an event, update a projection) and event-log append
+ * throughput, at a given number of concurrent callers.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Db } from 'mongodb';
+import { appendWithRetry } from '../src/append-with-retry.ts';
+import { EventLog, emptyHead, type LogHead } from '../src/event-log.ts';
+
+/** One measured series. */
+export interface Measurement {
+  name: string;
+  callers: number;
+  ops: number;
+  elapsedMs: number;
+  opsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** What to measure: operations per series, concurrent callers, instances written to. */
+export interface BenchPlan {
+  ops: number;
+  callers: number;
+  instances: number;
+  /** Unique per series so collections start empty. */
+  label: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * Runs `op(i, caller)` `ops` times spread over `callers` concurrent loops. Caller `c` only gets
+ * instances `c, c + callers, …` so series measure throughput, not contention.
+ */
+async function measure(
+  name: string,
+  plan: BenchPlan,
+  op: (index: number, caller: number) => Promise<void>,
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: plan.callers }, async (_, caller) => {
+      for (let i = next++; i < plan.ops; i = next++) {
+        const t = performance.now();
+        await op(i, caller);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    callers: plan.callers,
+    ops: plan.ops,
+    elapsedMs,
+    opsPerSecond: plan.ops / (elapsedMs / 1000),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
+}
+
+/** The instance a caller writes its `index`-th operation to. */
+function instanceFor(plan: BenchPlan, index: number, caller: number): number {
+  const perCaller = Math.max(1, Math.floor(plan.instances / plan.callers));
+  return caller + plan.callers * (index % perCaller);
+}
+
+/** The ceiling: per operation one `insertOne` (an event) and one `updateOne` (a projection). */
+export async function rawInsertPlusUpdate(db: Db, plan: BenchPlan): Promise<Measurement> {
+  const events = db.collection<{ _id: string; instanceId: string; seq: number; body: object }>(
+    `raw_events_${plan.label}`,
+  );
+  const projections = db.collection<{ _id: string; seq: number; updatedAt: Date }>(`raw_instances_${plan.label}`);
+  const seqs = new Map<number, number>();
+  return measure('raw driver: insert + update', plan, async (index, caller) => {
+    const instance = instanceFor(plan, index, caller);
+    const seq = (seqs.get(instance) ?? 0) + 1;
+    seqs.set(instance, seq);
+    const instanceId = `raw-${instance}`;
+    await events.insertOne({
+      _id: `${instanceId}:${seq}`,
+      instanceId,
+      seq,
+      body: { n: index, text: 'benchmark event' },
+    });
+    await projections.updateOne({ _id: instanceId }, { $set: { seq, updatedAt: new Date() } }, { upsert: true });
+  });
+}
+
+/** Event-log appends after a head the caller remembers (what an engine with a cached projection does). */
+export async function logAppendKnownHead(db: Db, plan: BenchPlan): Promise<Measurement> {
+  const log = await EventLog.open(db, { collection: `log_events_${plan.label}` });
+  const heads = new Map<number, LogHead>();
+  return measure('event log: append (known head)', plan, async (index, caller) => {
+    const instance = instanceFor(plan, index, caller);
+    const instanceId = `log-${instance}`;
+    const result = await log.append(
+      { instanceId, type: 'bench', actor: 'system:bench', at: new Date(), body: { n: index, text: 'benchmark event' } },
+      heads.get(instance) ?? emptyHead(instanceId),
+    );
+    if (result.status !== 'appended') throw new Error(`unexpected ${result.status}`);
+    heads.set(instance, result.head);
+  });
+}
+
+/** Event-log appends that look the head up first, with a caller idempotency key (a cold writer). */
+export async function logAppendWithHeadLookup(db: Db, plan: BenchPlan): Promise<Measurement> {
+  const log = await EventLog.open(db, { collection: `log_lookup_events_${plan.label}`, headCacheSize: 0 });
+  return measure('event log: head lookup + append', plan, async (index, caller) => {
+    const instanceId = `cold-${instanceFor(plan, index, caller)}`;
+    const result = await appendWithRetry(log, instanceId, {
+      instanceId,
+      type: 'bench',
+      actor: 'system:bench',
+      at: new Date(),
+      idempotencyKey: `op-${index}`,
+      body: { n: index, text: 'benchmark event' },
+    });
+    if (result.status !== 'appended') throw new Error(`unexpected ${result.status}`);
+  });
+}
