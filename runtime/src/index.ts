@@ -71,7 +71,6 @@ export {
   type VerifyResult,
 } from './event-log.ts';
 export { appendWithRetry, type AppendWithRetryOptions, type RetriedAppendResult } from './append-with-retry.ts';
-// Aliased names avoid clashing with engine/'s own timers and outbox exported above.
 export {
   TIMERS_COLLECTION,
   TimerStore,
@@ -80,12 +79,12 @@ export {
   type ScheduleResult,
   type TimerSpec,
   type TimerStatus,
-  type TimerDocument as StoredTimer,
+  type TimerDocument,
 } from './timer-store.ts';
 export {
-  TimerScheduler as PollingTimerScheduler,
+  TimerScheduler,
   fireIntoEventLog,
-  type FireTimer as FireStoredTimer,
+  type FireTimer,
   type RunDueResult,
   type TimerSchedulerOptions,
 } from './timer-scheduler.ts';
@@ -95,7 +94,7 @@ export {
   Outbox,
   OutboxDispatcher,
   outboxId,
-  type DeliveryAdapter as OutboxDeliveryAdapter,
+  type DeliveryAdapter,
   type DispatchResult,
   type EnqueueResult,
   type OutboxDispatcherOptions,

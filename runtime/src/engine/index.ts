@@ -20,12 +20,12 @@ export {
 } from './instance-projection.ts';
 export { ProcessRegistry } from './process-registry.ts';
 export {
-  DurableTimers,
-  TimerScheduler,
-  type TimerDocument,
-  type SchedulerOptions,
-  type FireTimer,
-} from './durable-timers.ts';
-export { NotificationOutbox, logDelivery, type DeliveryAdapter, type OutboxDocument } from './notification-outbox.ts';
-export { openRuntime, type Runtime, type RuntimeOptions } from './runtime-services.ts';
+  openRuntime,
+  timerPort,
+  timerRequestOf,
+  notificationPort,
+  DEFAULT_NOTIFICATION_CHANNEL,
+  type Runtime,
+  type RuntimeOptions,
+} from './runtime-services.ts';
 export { applyClockEffects, calendarOf, clockMoments, durationMs, timerDueAt } from './instance-time.ts';

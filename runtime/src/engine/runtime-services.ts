@@ -1,30 +1,105 @@
 import type { Db } from 'mongodb';
 import { systemClock, type Clock } from '../clock.ts';
-import { DurableTimers, TimerScheduler, type SchedulerOptions } from './durable-timers.ts';
+import { createLogAdapter } from '../delivery-adapters.ts';
+import { Outbox, OutboxDispatcher, type DeliveryAdapter } from '../outbox.ts';
+import type { JsonObject } from '../storable-json.ts';
+import { TimerScheduler, type TimerSchedulerOptions } from '../timer-scheduler.ts';
+import { TimerStore, type TimerDocument } from '../timer-store.ts';
+import type { NotificationPort, TimerPort, TimerRequest } from './engine-ports.ts';
 import { InstanceEngine } from './instance-engine.ts';
-import { NotificationOutbox } from './notification-outbox.ts';
+
+/** The channel notifications go to unless configured otherwise. */
+export const DEFAULT_NOTIFICATION_CHANNEL = 'log';
 
 export interface RuntimeOptions {
   clock?: Clock;
-  scheduler?: Omit<SchedulerOptions, 'clock'>;
+  scheduler?: Partial<Omit<TimerSchedulerOptions, 'store' | 'clock' | 'fire'>>;
+  /** Delivery adapters by channel (default: the log adapter). */
+  adapters?: readonly DeliveryAdapter[];
+  /** Which adapter's channel engine notifications use. */
+  notificationChannel?: string;
 }
 
-/** The runtime of one process: the engine, its durable timers and scheduler, and the outbox. */
+/** The runtime of one process: the engine, its durable timers and scheduler, and the outbox and its dispatcher. */
 export interface Runtime {
   engine: InstanceEngine;
-  timers: DurableTimers;
+  timers: TimerStore;
   scheduler: TimerScheduler;
-  outbox: NotificationOutbox;
+  outbox: Outbox;
+  dispatcher: OutboxDispatcher;
   clock: Clock;
 }
 
-/** Builds the runtime over a database, with every index it needs. The scheduler is not started. */
+/** The engine's timer requests as durable timers; the request travels in the payload. */
+export function timerPort(store: TimerStore, clock: Clock): TimerPort {
+  return {
+    schedule: async (request) => {
+      await store.schedule(
+        {
+          id: request.id,
+          instanceId: request.instanceId,
+          name: request.kind,
+          generation: request.generation ?? 1,
+          dueAt: request.dueAt,
+          payload: JSON.parse(JSON.stringify(request)) as JsonObject,
+        },
+        clock.now(),
+      );
+    },
+    cancel: async (id) => {
+      await store.cancel(id, clock.now());
+    },
+  };
+}
+
+/** The timer request a stored timer carries. */
+export function timerRequestOf(timer: TimerDocument): TimerRequest {
+  const payload = timer.payload as unknown as Omit<TimerRequest, 'dueAt'> & { dueAt: string };
+  return { ...payload, id: timer._id, dueAt: timer.dueAt };
+}
+
+/** The engine's notifications as outbox messages on one channel, addressed to a process role. */
+export function notificationPort(outbox: Outbox, clock: Clock, channel: string): NotificationPort {
+  return {
+    enqueue: async (n) => {
+      await outbox.enqueue(
+        {
+          id: n.id,
+          instanceId: n.instanceId,
+          channel,
+          target: n.role,
+          payload: { role: n.role, message: n.message, at: n.at.toISOString() },
+        },
+        clock.now(),
+      );
+    },
+  };
+}
+
+/** Builds the runtime over a database, with every index it needs. Neither loop is started. */
 export async function openRuntime(db: Db, options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
-  const timers = new DurableTimers(db);
-  const outbox = new NotificationOutbox(db, clock);
-  await Promise.all([timers.ensureIndexes(), outbox.ensureIndexes()]);
-  const engine = await InstanceEngine.open(db, { clock, timers, notifications: outbox });
-  const scheduler = new TimerScheduler(timers, (timer) => engine.fireTimer(timer), { ...options.scheduler, clock });
-  return { engine, timers, scheduler, outbox, clock };
+  const [timers, outbox] = await Promise.all([TimerStore.open(db), Outbox.open(db)]);
+  const channel = options.notificationChannel ?? DEFAULT_NOTIFICATION_CHANNEL;
+  const engine = await InstanceEngine.open(db, {
+    clock,
+    timers: timerPort(timers, clock),
+    notifications: notificationPort(outbox, clock, channel),
+  });
+  const scheduler = new TimerScheduler({
+    ...options.scheduler,
+    store: timers,
+    clock,
+    fire: async (timer) => {
+      const result = await engine.fireTimer(timerRequestOf(timer));
+      // A conflict that outlasted the retries is tried again later; other refusals are final.
+      if (!result.ok && result.code === 'CONFLICT') throw new Error(`timer ${timer._id}: ${result.code}`);
+    },
+  });
+  const dispatcher = new OutboxDispatcher({
+    outbox,
+    clock,
+    adapters: options.adapters ?? [createLogAdapter({ channel: DEFAULT_NOTIFICATION_CHANNEL })],
+  });
+  return { engine, timers, scheduler, outbox, dispatcher, clock };
 }
