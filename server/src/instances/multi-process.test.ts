@@ -64,10 +64,13 @@ describe('two server processes on one database', () => {
     expect(onB.body).toMatchObject({ id: ids[0], state: 'in-progress', seq: 2 });
 
     // Time passes for the escalation timers: both schedulers find them due.
-    const timers = t.db.collection<{ _id: string; instanceId: string; kind: string; dueAt: Date }>('timers');
-    const escalations = await timers.find({ instanceId: { $in: ids }, kind: 'state' }).toArray();
+    const timers = t.db.collection<{ _id: string; instanceId: string; name: string; dueAt: Date; runAt: Date }>(
+      'timers',
+    );
+    const escalations = await timers.find({ instanceId: { $in: ids }, name: 'state' }).toArray();
     expect(escalations).toHaveLength(ids.length);
-    await timers.updateMany({ instanceId: { $in: ids }, kind: 'state' }, { $set: { dueAt: new Date(0) } });
+    const past = new Date(0);
+    await timers.updateMany({ instanceId: { $in: ids }, name: 'state' }, { $set: { dueAt: past, runAt: past } });
     await stream.until(seen(3));
 
     for (const id of ids) {

@@ -18,7 +18,7 @@ import {
 
 /** How the record API is wired: the timer scheduler and the live-update stream's timing. */
 export interface RecordServiceOptions {
-  /** Run the timer scheduler in this process (default true; every process may run one). */
+  /** Run the timer scheduler and the notification dispatcher in this process (default true; every process may run them). */
   scheduler?: boolean;
   /** The scheduler's pause between polls that found nothing due, in ms (default 1000). */
   schedulerIdleMs?: number;
@@ -56,8 +56,10 @@ export class RecordService {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
-    private readonly metrics: ServerMetrics,
+    readonly metrics: ServerMetrics,
     private readonly options: RecordServiceOptions = {},
+    private readonly log: (message: string, error: unknown) => void = (message, error) =>
+      console.warn(`[records] ${message}:`, error),
   ) {
     this.notes = new RecordNotes(db);
     this.processes = new ProcessStore(db, now);
@@ -79,26 +81,25 @@ export class RecordService {
   }
 
   private async open(): Promise<void> {
-    const { metrics } = this;
     this.runtime = await openRuntime(this.db, {
       clock: { now: this.now },
       scheduler: {
-        ...(this.options.schedulerIdleMs ? { idleMs: this.options.schedulerIdleMs } : {}),
-        onFired: (timer) => {
-          metrics.timersFired.inc({ kind: timer.kind });
-          if (timer.kind === 'clock-breach') metrics.slaBreaches.inc({ process: '', clock: timer.clock ?? '' });
-        },
+        ...(this.options.schedulerIdleMs ? { pollIntervalMs: this.options.schedulerIdleMs } : {}),
+        onError: (error, timer) => this.log(`timer ${timer?._id ?? '(poll)'} failed`, error),
       },
     });
     // The live-update stream reads changes by time.
     await this.runtime.engine.projections.collection.createIndex({ updatedAt: 1 });
     await this.notes.init();
-    if (this.options.scheduler !== false) this.runtime.scheduler.start();
+    if (this.options.scheduler !== false) {
+      void this.runtime.scheduler.start();
+      void this.runtime.dispatcher.start();
+    }
   }
 
   /** Stops the scheduler (the app's onClose). */
   async close(): Promise<void> {
-    if (this.runtime) await this.runtime.scheduler.stop();
+    if (this.runtime) await Promise.all([this.runtime.scheduler.stop(), this.runtime.dispatcher.stop()]);
   }
 
   /**
