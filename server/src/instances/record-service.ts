@@ -116,16 +116,14 @@ export class RecordService {
   }
 
   /**
-   * The record's current state and compiled definition. The projection names the last event it
-   * applied; when no event follows it, that event holds the state (two reads at once). Otherwise
-   * the projection lags the log and the engine loads, and repairs, the instance.
+   * The record's state as of the projection's last event, with its compiled definition: one
+   * read. The projection lags the log only after a crash between an append and its projection
+   * write; the next write (any send, including one refused with 412) repairs it from the log.
+   * With no such event the engine loads, and repairs, the instance.
    */
   async current(record: InstanceDocument): Promise<CurrentRecord | null> {
-    const [last, next] = await Promise.all([
-      this.engine.log.get(record._id, record.seq),
-      this.engine.log.get(record._id, record.seq + 1),
-    ]);
-    if (last && !next) {
+    const last = await this.engine.log.get(record._id, record.seq);
+    if (last) {
       const body = last.body as unknown as InstanceEventBody;
       const compiled = await this.engine.registry.get(body.process.key, body.process.version);
       if (compiled) return { seq: last.seq, state: body.state, compiled };
