@@ -19,6 +19,7 @@ export {
   type ClockSummary,
 } from './instance-projection.ts';
 export { ProcessRegistry } from './process-registry.ts';
+export { previewMigration, applyMigration, type StateMap, type MigrationPreview } from './instance-migration.ts';
 export {
   openRuntime,
   timerPort,

@@ -32,7 +32,7 @@ export const SYSTEM_ACTOR = 'system';
 
 /** What one event of an instance's log holds in its body (plain JSON). */
 export interface InstanceEventBody {
-  kind: 'started' | 'stepped' | 'clock';
+  kind: 'started' | 'stepped' | 'clock' | 'migrated';
   process: { key: string; version: number };
   input: { type: string; data?: Record<string, unknown>; vote?: string; comment?: string; timer?: string };
   from: string | null;
@@ -376,6 +376,61 @@ export class InstanceEngine {
       }
     }
     return failure('CONFLICT', { instanceId: timer.instanceId });
+  }
+
+  /**
+   * Moves an instance to another published version of its process, as one recorded event
+   * keyed by the migration (so applying the same migration again changes nothing). The state
+   * is renamed by the map; timers of states the new version lacks are dropped.
+   */
+  async migrate(
+    instanceId: string,
+    map: { fromVersion: number; toVersion: number; states: Readonly<Record<string, string>> },
+    actor: EngineActor,
+  ): Promise<EngineResult> {
+    const key = `migrate:${map.fromVersion}->${map.toVersion}`;
+    const recorded = await this.log.findByIdempotencyKey(instanceId, key);
+    if (recorded) return this.replay(recorded);
+    const loaded = await this.load(instanceId);
+    if (!loaded) return failure('NOT_FOUND', { instanceId });
+    if (loaded.body.process.version !== map.fromVersion) {
+      return failure('INVALID_ARGUMENT', {
+        instanceId,
+        version: loaded.body.process.version,
+        reason: 'NOT_ON_FROM_VERSION',
+      });
+    }
+    const target = await this.registry.get(loaded.body.process.key, map.toVersion);
+    if (!target)
+      return failure('PROCESS_NOT_PUBLISHED', { processKey: loaded.body.process.key, version: map.toVersion });
+    const from = loaded.body.state.state;
+    const to = map.states[from];
+    if (to === undefined || !target.states.has(to))
+      return failure('INVALID_ARGUMENT', { instanceId, state: from, reason: 'NO_MAPPING' });
+    const at = this.options.clock.now();
+    const state: InstanceState = {
+      ...loaded.body.state,
+      process: { key: target.definition.key, version: target.definition.version },
+      state: to,
+      timers: loaded.body.state.timers.filter((timer) => target.timers.get(timer.timer)?.state === to),
+    };
+    const body: InstanceEventBody = {
+      kind: 'migrated',
+      process: state.process,
+      input: { type: 'migrate', data: { fromVersion: loaded.body.process.version, toVersion: map.toVersion } },
+      from,
+      state,
+      clocks: loaded.body.clocks,
+      effects: loaded.body.state.timers
+        .filter((timer) => !state.timers.includes(timer))
+        .map((timer) => ({ type: 'cancelTimer' as const, key: timer.key, timer: timer.timer })),
+      trace: [],
+    };
+    const appended = await this.append(instanceId, body, actor.id, at, loaded.head, key);
+    if (appended.status === 'duplicate') return this.replay(appended.event);
+    if (appended.status === 'conflict') return failure('CONFLICT', { instanceId });
+    await this.applyEffects(instanceId, target, appended.event, loaded.body.clocks, loaded.createdAt);
+    return { ok: true, instanceId, seq: appended.event.seq, state, event: appended.event, replayed: false };
   }
 
   /**
