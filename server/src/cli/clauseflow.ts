@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { conformanceCommand } from './commands/conformance.ts';
 import { packCommand } from './commands/pack.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { validateCommand } from './commands/validate.ts';
 
 /** Where a command writes; tests and other callers may capture it. */
@@ -28,7 +29,7 @@ export interface CliCommand {
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** The registry of commands, in the order `help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, conformanceCommand, packCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, conformanceCommand, simulateCommand, packCommand];
 
 function help(io: CliIo): void {
   const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary.en}\n      ${c.summary.zh}`);

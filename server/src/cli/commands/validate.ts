@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { localizeIssue, parseDefinition, type Issue, type Language } from '@clauseflow/definition';
 import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
+import { readJsonFile } from '../read-json-file.ts';
 
 /** Exit code for input that cannot be read as JSON (a missing file, not JSON). */
 export const EXIT_UNREADABLE = 2;
@@ -10,14 +9,6 @@ const TEXT = {
   usage: {
     en: 'usage: pnpm clauseflow validate <file> [--json] [--lang en|zh]',
     zh: '用法：pnpm clauseflow validate <文件> [--json] [--lang en|zh]',
-  },
-  unreadable: {
-    en: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
-    zh: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
-  },
-  notJson: {
-    en: (file: string, reason: string) => `${file} is not JSON: ${reason}`,
-    zh: (file: string, reason: string) => `${file} 不是 JSON：${reason}`,
   },
   valid: { en: 'valid', zh: '有效' },
   invalid: { en: 'not valid', zh: '无效' },
@@ -50,37 +41,6 @@ function parseArgs(args: readonly string[]): Options | undefined {
   return file === undefined ? undefined : { file, json, language };
 }
 
-const FILE_ERRORS: Record<string, { en: string; zh: string }> = {
-  ENOENT: { en: 'no such file', zh: '文件不存在' },
-  EISDIR: { en: 'it is a directory', zh: '这是一个目录' },
-  EACCES: { en: 'permission denied', zh: '没有权限' },
-};
-
-function describeError(error: unknown, language: Language): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  const known = code === undefined ? undefined : FILE_ERRORS[code];
-  return known === undefined ? error.message : `${known[language]} (${code})`;
-}
-
-/** Reads and parses the file; a message for stderr when that is impossible. */
-async function readJson(options: Options): Promise<{ json: unknown } | { message: string }> {
-  const { file, language } = options;
-  // `pnpm clauseflow` runs in the repository root; INIT_CWD is where the user typed it.
-  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { message: TEXT.unreadable[language](file, describeError(error, language)) };
-  }
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { message: TEXT.notJson[language](file, describeError(error, language)) };
-  }
-}
-
 function printText(io: CliIo, file: string, valid: boolean, issues: readonly Issue[], language: Language): void {
   const lines = issues.map(
     (issue) =>
@@ -109,7 +69,7 @@ export const validateCommand: CliCommand = {
       io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
       return EXIT.usage;
     }
-    const read = await readJson(options);
+    const read = await readJsonFile(options.file, options.language);
     if ('message' in read) {
       io.stderr(`clauseflow validate: ${read.message}\n`);
       return EXIT_UNREADABLE;
