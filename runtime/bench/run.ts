@@ -5,7 +5,11 @@
  * one database. Starts its own FerretDB (port 0, a temporary data folder) unless MONGODB_URI
  * is set, and stops it afterwards. Prints figures; asserts nothing.
  *
- * BENCH_OPS (default 2000) operations per series; BENCH_CALLERS (default "1,10").
+ * It also measures the engine: `send()` with the incident example (decision table + effects),
+ * its ratio to the raw ceiling, and p50/p99 latency at 1, 10 and 50 concurrent callers.
+ *
+ * BENCH_OPS (default 2000) operations per persistence series; BENCH_ENGINE_OPS (default 300)
+ * per engine series; BENCH_CALLERS (default "1,10,50").
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,8 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { openDatabaseServer } from '@clauseflow/embedded-db';
+import type { Definition } from '@clauseflow/definition';
+import incident from '../../packages/definition/examples/incident.json' with { type: 'json' };
 import { detectDatabaseKind } from '../src/database-kind.ts';
 import {
+  engineSend,
   logAppendKnownHead,
   logAppendWithHeadLookup,
   rawInsertPlusUpdate,
@@ -23,11 +30,12 @@ import {
 } from './throughput.ts';
 
 const OPS = Number(process.env['BENCH_OPS'] ?? 2000);
-const CALLERS = (process.env['BENCH_CALLERS'] ?? '1,10')
+const CALLERS = (process.env['BENCH_CALLERS'] ?? '1,10,50')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
 const INSTANCES = 50;
+const ENGINE_OPS = Number(process.env['BENCH_ENGINE_OPS'] ?? 300);
 
 function row(cells: (string | number)[]): string {
   const widths = [34, 8, 10, 9, 9, 10];
@@ -67,6 +75,8 @@ async function main(): Promise<void> {
       console.log(format(raw, '1.00'));
       console.log(format(known, (known.opsPerSecond / raw.opsPerSecond).toFixed(2)));
       console.log(format(lookup, (lookup.opsPerSecond / raw.opsPerSecond).toFixed(2)));
+      const engine = await engineSend(db, { ...plan('engine'), ops: ENGINE_OPS }, incident as unknown as Definition);
+      console.log(format(engine, (engine.opsPerSecond / raw.opsPerSecond).toFixed(2)));
     }
   } finally {
     await db.dropDatabase().catch(() => undefined);

@@ -7,6 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from 'mongodb';
 import { appendWithRetry } from '../src/append-with-retry.ts';
+import type { Definition } from '@clauseflow/definition';
+import { systemClock } from '../src/clock.ts';
+import { openRuntime } from '../src/engine/runtime-services.ts';
 import { EventLog, emptyHead, type LogHead } from '../src/event-log.ts';
 
 /** One measured series. */
@@ -126,5 +129,37 @@ export async function logAppendWithHeadLookup(db: Db, plan: BenchPlan): Promise<
       body: { n: index, text: 'benchmark event' },
     });
     if (result.status !== 'appended') throw new Error(`unexpected ${result.status}`);
+  });
+}
+
+/**
+ * The engine: `send()` of an `escalate` event to the incident example (decision table, effects:
+ * a set-field, a notification, a timer cancelled and one scheduled, the projection), as an agent.
+ * The instances are started and accepted before measuring.
+ */
+export async function engineSend(db: Db, plan: BenchPlan, definition: Definition): Promise<Measurement> {
+  const { engine } = await openRuntime(db.client.db(`${db.databaseName}_${plan.label}`), { clock: systemClock });
+  await engine.definitions.publish(definition, 'bench', new Date());
+  const agent = { id: 'bench-agent', roles: ['agent'] };
+  const ids: string[] = [];
+  for (let i = 0; i < plan.instances; i++) {
+    const started = await engine.start(
+      'incident',
+      { title: `bench ${i}`, impact: 'low', urgency: 'low' },
+      { id: 'bench-requester', roles: ['requester'] },
+    );
+    if (!started.ok) throw new Error(`start: ${started.code}`);
+    const accepted = await engine.send(
+      started.instanceId,
+      { type: 'accept', data: { category: 'other', impact: 'low', urgency: 'low' } },
+      agent,
+    );
+    if (!accepted.ok) throw new Error(`accept: ${accepted.code}`);
+    ids.push(started.instanceId);
+  }
+  return measure('engine: send() incident escalate', plan, async (index, caller) => {
+    const id = ids[instanceFor(plan, index, caller) % ids.length]!;
+    const result = await engine.send(id, { type: 'escalate' }, agent, { idempotencyKey: `bench-${index}` });
+    if (!result.ok) throw new Error(`send: ${result.code}`);
   });
 }
