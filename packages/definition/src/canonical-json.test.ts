@@ -8,6 +8,7 @@ describe('canonicalJson', () => {
   });
 
   it('given a value with no JSON form, when canonicalised, then it throws a TypeError', () => {
+    expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
   });
 });

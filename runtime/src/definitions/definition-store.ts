@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import { canonicalJson, type Definition } from '@clauseflow/definition';
+import { sha256Hex } from '../canonical-json.ts';
 
 /** A published, immutable definition version as stored. */
 export interface StoredVersion {
@@ -37,10 +37,7 @@ function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === 11000;
 }
 
-/** sha256 of canonical JSON text, hex. */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256Hex };
 
 /**
  * Drafts and published versions of process definitions. Correct without transactions or
