@@ -251,8 +251,13 @@ export class InstanceEngine {
     const maxAttempts = this.options.maxAttempts ?? 50;
     let hint: LogHead | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const loaded = await this.load(instanceId, hint);
+      let loaded = await this.load(instanceId, hint);
       if (!loaded) return failure('NOT_FOUND', { instanceId });
+      // A projection that lags must not turn a current caller away: check against the log.
+      if (opts.expectedSeq !== undefined && loaded.head.seq !== opts.expectedSeq && !hint) {
+        loaded = await this.load(instanceId, undefined, true);
+        if (!loaded) return failure('NOT_FOUND', { instanceId });
+      }
       if (opts.expectedSeq !== undefined && loaded.head.seq !== opts.expectedSeq) {
         return failure('CONFLICT', { instanceId, expectedSeq: opts.expectedSeq, currentSeq: loaded.head.seq });
       }
@@ -331,8 +336,9 @@ export class InstanceEngine {
     }
     const recorded = await this.recordedByKey(timer.instanceId, idempotencyKey);
     if (recorded) return this.replay(recorded);
+    let hint: LogHead | undefined;
     for (let attempt = 1; attempt <= (this.options.maxAttempts ?? 50); attempt++) {
-      const loaded = await this.load(timer.instanceId);
+      const loaded = await this.load(timer.instanceId, hint);
       const clock = timer.clock ? loaded?.body.clocks[timer.clock] : undefined;
       if (!loaded || !clock || clock.status !== 'running' || clock.generation !== timer.generation)
         return { ok: true, stale: true };
@@ -374,6 +380,7 @@ export class InstanceEngine {
           replayed: false,
         };
       }
+      hint = appended.observed ?? loaded.head;
     }
     return failure('CONFLICT', { instanceId: timer.instanceId });
   }
@@ -437,8 +444,30 @@ export class InstanceEngine {
    * Loads an instance from its log (the last event holds its whole state). When the projection
    * lags the log — a crash between append and effects — the missing effects are applied first.
    */
-  async load(instanceId: string, hint?: LogHead): Promise<LoadedInstance | null> {
+  async load(instanceId: string, hint?: LogHead, verifyHead = false): Promise<LoadedInstance | null> {
     const projection = await this.projections.get(instanceId);
+    // Fast path: the projection carries the state after its seq. If another writer appended
+    // since, the next append collides on the unique _id and the caller reloads with a hint.
+    if (projection?.current && !hint && !verifyHead) {
+      const compiled = await this.registry.get(projection.current.process.key, projection.current.process.version);
+      if (compiled) {
+        const body = {
+          ...projection.current,
+          kind: 'stepped',
+          input: { type: '' },
+          from: null,
+          effects: [],
+          trace: [],
+        } as InstanceEventBody;
+        return {
+          instanceId,
+          head: { instanceId, seq: projection.seq, hash: projection.hash },
+          body,
+          compiled,
+          createdAt: projection.createdAt,
+        };
+      }
+    }
     const from = hint ?? (projection ? { instanceId, seq: projection.seq, hash: projection.hash } : undefined);
     const head = await this.log.head(instanceId, from);
     if (head.seq === 0) return null;
@@ -457,7 +486,7 @@ export class InstanceEngine {
 
   /** The projection of an instance, repaired from the log when it lags. */
   async instance(instanceId: string): Promise<InstanceDocument | null> {
-    const loaded = await this.load(instanceId);
+    const loaded = await this.load(instanceId, undefined, true);
     return loaded ? this.projections.get(instanceId) : null;
   }
 
@@ -602,6 +631,9 @@ export class InstanceEngine {
   }
 
   private async replay(event: StoredEvent): Promise<EngineSuccess> {
+    // A replay may follow a crash between the append and its effects: finish them first.
+    const projection = await this.projections.get(event.instanceId);
+    if (!projection || projection.seq < event.seq) await this.load(event.instanceId, undefined, true);
     const body = bodyOf(event);
     return { ok: true, instanceId: event.instanceId, seq: event.seq, state: body.state, event, replayed: true };
   }

@@ -34,6 +34,8 @@ export interface InstanceDocument {
   breachAt: Date | null;
   seq: number;
   hash: string | null;
+  /** The engine's state after `seq` (what the last event holds), so a send need not read the log. */
+  current?: { process: { key: string; version: number }; state: InstanceState; clocks: Record<string, SlaClockRecord> };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -81,6 +83,7 @@ export function projectInstance(
     breachAt,
     seq: head.seq,
     hash: head.hash,
+    current: { process: { key: definition.key, version: definition.version }, state, clocks: { ...clocks } },
     createdAt,
     updatedAt: at,
   };
