@@ -14,12 +14,13 @@ describe('the runtime: engine timers through the durable timer store, two schedu
   let b: Runtime;
   const clock = new TestClock('2026-11-30T09:00:00Z');
   const delivered: string[] = [];
+  const fired: string[] = [];
 
   beforeAll(async () => {
     t = await openTestDatabase('runtime_services');
     const adapters = [{ channel: 'log', deliver: async (m: { _id: string }) => void delivered.push(m._id) }];
-    a = await openRuntime(t.db, { clock, adapters });
-    b = await openRuntime(t.db, { clock, adapters });
+    a = await openRuntime(t.db, { clock, adapters, onTimerFired: (timer) => fired.push(timer.id) });
+    b = await openRuntime(t.db, { clock, adapters, onTimerFired: (timer) => fired.push(timer.id) });
     await a.engine.definitions.publish(incident as unknown as Definition, 'owner', clock.now());
   });
   afterAll(async () => t.close());
@@ -45,6 +46,8 @@ describe('the runtime: engine timers through the durable timer store, two schedu
       expect((await a.engine.projections.get(id))?.data['escalated']).toBe(true);
     }
     expect(await a.timers.due(clock.now(), 1000)).toEqual([]);
+    // Every due timer was reported to the onTimerFired hook (metrics), at least once.
+    expect(new Set(fired).size).toBe(10);
   });
 
   it('given the notifications those steps enqueued, when two dispatchers run, then each is delivered once', async () => {

@@ -18,6 +18,8 @@ export interface RuntimeOptions {
   adapters?: readonly DeliveryAdapter[];
   /** Which adapter's channel engine notifications use. */
   notificationChannel?: string;
+  /** Told about every timer the scheduler fired, with the engine's outcome (metrics). */
+  onTimerFired?: (timer: TimerRequest, outcome: Awaited<ReturnType<InstanceEngine['fireTimer']>>) => void;
 }
 
 /** The runtime of one process: the engine, its durable timers and scheduler, and the outbox and its dispatcher. */
@@ -91,7 +93,9 @@ export async function openRuntime(db: Db, options: RuntimeOptions = {}): Promise
     store: timers,
     clock,
     fire: async (timer) => {
-      const result = await engine.fireTimer(timerRequestOf(timer));
+      const request = timerRequestOf(timer);
+      const result = await engine.fireTimer(request);
+      options.onTimerFired?.(request, result);
       // A conflict that outlasted the retries is tried again later; other refusals are final.
       if (!result.ok && result.code === 'CONFLICT') throw new Error(`timer ${timer._id}: ${result.code}`);
     },

@@ -87,6 +87,12 @@ export class RecordService {
         ...(this.options.schedulerIdleMs ? { pollIntervalMs: this.options.schedulerIdleMs } : {}),
         onError: (error, timer) => this.log(`timer ${timer?._id ?? '(poll)'} failed`, error),
       },
+      onTimerFired: (timer, outcome) => {
+        this.metrics.timersFired.inc({ kind: timer.kind });
+        if (timer.kind === 'clock-breach' && outcome.ok && 'state' in outcome && !outcome.replayed) {
+          this.metrics.slaBreaches.inc({ process: outcome.state.process.key, clock: timer.clock ?? '' });
+        }
+      },
     });
     // The live-update stream reads changes by time.
     await this.runtime.engine.projections.collection.createIndex({ updatedAt: 1 });
