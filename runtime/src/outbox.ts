@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { Clock } from './clock.ts';
 import { isDuplicateKeyError } from './database-kind.ts';
+import { PollingLoop } from './polling-loop.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
 import { assertIdString, assertStorableJsonObject, type JsonObject } from './storable-json.ts';
 
@@ -233,9 +234,7 @@ export interface DispatchResult {
 export class OutboxDispatcher {
   readonly #o: Required<Omit<OutboxDispatcherOptions, 'onError'>> & Pick<OutboxDispatcherOptions, 'onError'>;
   readonly #adapters: ReadonlyMap<string, DeliveryAdapter>;
-  #running = false;
-  #loop: Promise<void> | null = null;
-  #wake: (() => void) | null = null;
+  readonly #polling: PollingLoop<DispatchResult>;
 
   constructor(options: OutboxDispatcherOptions) {
     this.#o = {
@@ -248,6 +247,13 @@ export class OutboxDispatcher {
       ...options,
     };
     this.#adapters = new Map(options.adapters.map((adapter) => [adapter.channel, adapter]));
+    this.#polling = new PollingLoop<DispatchResult>({
+      round: () => this.runDue(),
+      idle: { delivered: 0, retried: 0, failed: 0, skipped: 0 },
+      busy: (r) => r.delivered + r.retried + r.failed >= this.#o.batchSize,
+      pauseMs: this.#o.pollIntervalMs,
+      onError: (error) => this.#o.onError?.(error),
+    });
   }
 
   /** The delay before attempt `attempts + 1`, after `attempts` failures. */
@@ -309,41 +315,11 @@ export class OutboxDispatcher {
 
   /** Starts polling in the background; resolves with the first round's result. */
   start(): Promise<DispatchResult> {
-    if (this.#running) return Promise.resolve({ delivered: 0, retried: 0, failed: 0, skipped: 0 });
-    this.#running = true;
-    let first!: (result: DispatchResult) => void;
-    const firstRound = new Promise<DispatchResult>((resolve) => (first = resolve));
-    this.#loop = (async () => {
-      let initial = true;
-      while (this.#running) {
-        const result = await this.runDue().catch((error: unknown): DispatchResult => {
-          this.#o.onError?.(error);
-          return { delivered: 0, retried: 0, failed: 0, skipped: 0 };
-        });
-        if (initial) {
-          initial = false;
-          first(result);
-        }
-        const busy = result.delivered + result.retried + result.failed >= this.#o.batchSize;
-        if (!this.#running || busy) continue;
-        await new Promise<void>((resolve) => {
-          const timeout = setTimeout(resolve, this.#o.pollIntervalMs);
-          this.#wake = () => {
-            clearTimeout(timeout);
-            resolve();
-          };
-        });
-        this.#wake = null;
-      }
-    })();
-    return firstRound;
+    return this.#polling.start();
   }
 
   /** Stops polling and waits for the round under way. */
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#wake?.();
-    await this.#loop;
-    this.#loop = null;
+    await this.#polling.stop();
   }
 }

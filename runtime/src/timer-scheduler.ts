@@ -1,6 +1,7 @@
 import { appendWithRetry } from './append-with-retry.ts';
 import type { Clock } from './clock.ts';
 import type { EventLog, StoredEvent } from './event-log.ts';
+import { PollingLoop } from './polling-loop.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
 import { timerIdempotencyKey, type TimerDocument, type TimerStore } from './timer-store.ts';
 
@@ -62,9 +63,7 @@ function shuffle<T>(items: T[]): void {
 export class TimerScheduler {
   readonly #o: Required<Omit<TimerSchedulerOptions, 'onError' | 'retentionMs'>> &
     Pick<TimerSchedulerOptions, 'onError'> & { retentionMs: number | null };
-  #running = false;
-  #loop: Promise<void> | null = null;
-  #wake: (() => void) | null = null;
+  readonly #polling: PollingLoop<RunDueResult>;
   #polls = 0;
   /** Timers whose status hint could not be written; kept out of this process's polls. */
   readonly #stuck = new Set<string>();
@@ -80,11 +79,19 @@ export class TimerScheduler {
       retentionMs: 7 * 24 * 3600_000,
       ...options,
     };
+    this.#polling = new PollingLoop<RunDueResult>({
+      round: () => this.runDue(),
+      idle: { fired: 0, failed: 0, skipped: 0, batches: 0 },
+      busy: (result) => result.batches >= this.#o.maxBatchesPerRun,
+      pauseMs: this.#o.pollIntervalMs,
+      afterRound: () => this.#maybePurge(),
+      onError: (error) => this.#o.onError?.(error),
+    });
   }
 
   /** True between `start` and `stop`. */
   get running(): boolean {
-    return this.#running;
+    return this.#polling.running;
   }
 
   /** Fires every timer due at `now` (default: the clock's now), batch after batch. */
@@ -146,35 +153,7 @@ export class TimerScheduler {
    * while nothing ran); polling continues in the background until `stop`.
    */
   start(): Promise<RunDueResult> {
-    if (this.#running) return Promise.resolve({ fired: 0, failed: 0, skipped: 0, batches: 0 });
-    this.#running = true;
-    let first!: (result: RunDueResult) => void;
-    const firstRun = new Promise<RunDueResult>((resolve) => (first = resolve));
-    this.#loop = (async () => {
-      let initial = true;
-      while (this.#running) {
-        const result = await this.runDue().catch((error: unknown): RunDueResult => {
-          this.#o.onError?.(error);
-          return { fired: 0, failed: 0, skipped: 0, batches: 0 };
-        });
-        if (initial) {
-          initial = false;
-          first(result);
-        }
-        await this.#maybePurge();
-        const more = result.batches >= this.#o.maxBatchesPerRun;
-        if (!this.#running || more) continue;
-        await new Promise<void>((resolve) => {
-          const timeout = setTimeout(resolve, this.#o.pollIntervalMs);
-          this.#wake = () => {
-            clearTimeout(timeout);
-            resolve();
-          };
-        });
-        this.#wake = null;
-      }
-    })();
-    return firstRun;
+    return this.#polling.start();
   }
 
   async #maybePurge(): Promise<void> {
@@ -185,10 +164,7 @@ export class TimerScheduler {
 
   /** Stops polling and waits for the poll under way to finish. */
   async stop(): Promise<void> {
-    this.#running = false;
-    this.#wake?.();
-    await this.#loop;
-    this.#loop = null;
+    await this.#polling.stop();
   }
 }
 
