@@ -1,6 +1,7 @@
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { ProcessAccess } from '../auth/record-access.ts';
 import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { RetentionPolicy } from '../records-governance/retention-policy.ts';
 
 /** Users and groups granted one of a process's own roles (a role id of its definition). */
 export interface ProcessGrant {
@@ -18,6 +19,8 @@ export interface ProcessDocument {
   owners: string[];
   grants: ProcessGrant[];
   retired: boolean;
+  /** How long the process's records are kept before they may be disposed of (none: kept indefinitely). */
+  retention?: RetentionPolicy | null;
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
@@ -31,6 +34,7 @@ export interface ProcessChanges {
   owners?: string[];
   grants?: ProcessGrant[];
   retired?: boolean;
+  retention?: RetentionPolicy | null;
 }
 
 /** Process roles on the requester side: their groups do not make agents. */
