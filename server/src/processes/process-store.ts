@@ -2,6 +2,7 @@ import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { ProcessAccess } from '../auth/record-access.ts';
 import type { AuthenticatedUser } from '../auth/roles.ts';
 import type { RetentionPolicy } from '../records-governance/retention-policy.ts';
+import type { ProcessAudience } from '../portal/audience.ts';
 
 /** Users and groups granted one of a process's own roles (a role id of its definition). */
 export interface ProcessGrant {
@@ -21,6 +22,8 @@ export interface ProcessDocument {
   retired: boolean;
   /** How long the process's records are kept before they may be disposed of (none: kept indefinitely). */
   retention?: RetentionPolicy | null;
+  /** Whom the requester portal shows the process to (none: everyone its grants let start it). */
+  audience?: ProcessAudience;
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
@@ -35,6 +38,7 @@ export interface ProcessChanges {
   grants?: ProcessGrant[];
   retired?: boolean;
   retention?: RetentionPolicy | null;
+  audience?: ProcessAudience;
 }
 
 /** Process roles on the requester side: their groups do not make agents. */
@@ -87,7 +91,12 @@ export class ProcessStore {
   /** Creates a process; ProcessConflictError when the key exists. */
   async create(
     key: string,
-    settings: { title: { en: string; zh: string }; owners: string[]; grants: ProcessGrant[] },
+    settings: {
+      title: { en: string; zh: string };
+      owners: string[];
+      grants: ProcessGrant[];
+      audience?: ProcessAudience;
+    },
     actor: string,
   ): Promise<ProcessDocument> {
     const at = this.now();
@@ -97,6 +106,7 @@ export class ProcessStore {
       owners: settings.owners,
       grants: settings.grants,
       retired: false,
+      ...(settings.audience ? { audience: settings.audience } : {}),
       createdAt: at,
       createdBy: actor,
       updatedAt: at,
