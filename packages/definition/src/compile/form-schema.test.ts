@@ -101,6 +101,43 @@ describe('form schemas generated from the record schema', () => {
     });
   });
 
+  it('given record-reference fields, when a form is generated, then the JSON Schema keeps x-ref and the UI schema gets the record widget with the ref', () => {
+    const withRefs = {
+      ...record,
+      properties: {
+        ...record.properties,
+        ci: { type: 'string', 'x-label': { en: 'Configuration item', zh: '配置项' }, 'x-ref': { process: 'cmdb-ci' } },
+        knownErrors: {
+          type: 'array',
+          items: { type: 'string' },
+          'x-label': { en: 'Known errors', zh: '已知错误' },
+          'x-ref': { process: 'known-error', many: true },
+        },
+      },
+    } as typeof record;
+    const form = {
+      id: 'link',
+      label: { en: 'Link', zh: '关联' },
+      sections: [
+        { id: 's', label: { en: 'S', zh: 'S' }, fields: [{ field: 'ci', required: true }, { field: 'knownErrors' }] },
+      ],
+    } as unknown as Form;
+    const schema = formJsonSchema(form, withRefs);
+    expect(schema['properties']).toMatchObject({
+      ci: { type: 'string', 'x-ref': { process: 'cmdb-ci' } },
+      knownErrors: { type: 'array', 'x-ref': { process: 'known-error', many: true } },
+    });
+    expect(compileValidator(createAjv(), schema)({ ci: 'i_0123456789abcdef01234567', knownErrors: [] })).toEqual({
+      valid: true,
+    });
+    const fields = formUiSchema(form, withRefs).sections[0]?.fields;
+    expect(fields?.map((f) => [f.field, f.widget, f.ref])).toEqual([
+      ['ci', 'record', { process: 'cmdb-ci', many: false }],
+      ['knownErrors', 'record', { process: 'known-error', many: true }],
+    ]);
+    expect(formUiSchema(form, record).sections[0]?.fields.every((f) => f.ref === undefined)).toBe(true);
+  });
+
   it('given the record validator, when data breaks the record schema, then it is reported', () => {
     expect(compiled.validateRecord({ title: 'x', impact: 'high', urgency: 'low' })).toEqual({ valid: true });
     expect(compiled.validateRecord({ title: 'x', impact: 'huge', urgency: 'low' }).valid).toBe(false);

@@ -1,11 +1,9 @@
 import type { LocalizedText } from '../format/common.ts';
 import type { Condition } from '../format/condition.ts';
-import type { Form } from '../format/form.ts';
-import type { FieldSchema, RecordSchema } from '../format/record.ts';
+import type { Form, Widget } from '../format/form.ts';
+import type { FieldSchema, RecordRef, RecordSchema } from '../format/record.ts';
 
-/** A form widget (the designer and portal render each kind). */
-export type Widget =
-  'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'number' | 'date' | 'datetime' | 'user' | 'markdown';
+export type { Widget };
 
 /** One field of a generated UI schema. */
 export interface UiField {
@@ -19,6 +17,11 @@ export interface UiField {
   visibleWhen?: Condition;
   /** For select and radio widgets: the allowed values. */
   options?: unknown[];
+  /**
+   * For a record-reference field: the process whose records it names and whether it holds a
+   * list. The `record` widget looks them up (`GET /api/processes/{process}/records/lookup`).
+   */
+  ref?: { process: string; many: boolean };
 }
 
 /** The UI schema of a form: sections (steps) in order, fields in order, with widgets and visibility. */
@@ -80,6 +83,7 @@ export function formUiSchema(form: Form, record: RecordSchema): FormUiSchema {
     fields: section.fields.map((f): UiField => {
       const base = fieldSchema(record, f.field);
       const enumValues = Array.isArray(base?.['enum']) ? (base['enum'] as unknown[]) : undefined;
+      const ref = recordRef(base);
       return {
         field: f.field,
         label: f.label ?? base?.['x-label'] ?? { en: f.field, zh: f.field },
@@ -89,6 +93,7 @@ export function formUiSchema(form: Form, record: RecordSchema): FormUiSchema {
         readOnly: f.readOnly === true,
         ...(f.visibleWhen ? { visibleWhen: f.visibleWhen } : {}),
         ...(enumValues ? { options: enumValues } : {}),
+        ...(ref ? { ref: { process: ref.process, many: ref.many === true } } : {}),
       };
     }),
   }));
@@ -100,8 +105,15 @@ function fieldSchema(record: RecordSchema, field: string): FieldSchema | undefin
   return Object.hasOwn(record.properties, field) ? record.properties[field] : undefined;
 }
 
+/** A field's `x-ref`, when it is a record-reference field. */
+function recordRef(schema: FieldSchema | undefined): RecordRef | undefined {
+  const ref = schema?.['x-ref'];
+  return ref !== null && typeof ref === 'object' && typeof ref.process === 'string' ? ref : undefined;
+}
+
 /** The widget a field gets when the form does not name one. */
 export function defaultWidget(schema: Record<string, unknown>): Widget {
+  if (recordRef(schema as FieldSchema)) return 'record';
   if (Array.isArray(schema['enum'])) return 'select';
   if (schema['type'] === 'boolean') return 'checkbox';
   if (schema['type'] === 'number' || schema['type'] === 'integer') return 'number';

@@ -14,7 +14,11 @@ export const WIDGETS = [
   'datetime',
   'user',
   'markdown',
+  /** A lookup of records of the process a record-reference field (`x-ref`) names. */
+  'record',
 ] as const;
+/** A form widget (the designer and portal render each kind). */
+export type Widget = (typeof WIDGETS)[number];
 const Widget = Type.Enum(WIDGETS);
 
 /** One field on a form: a record field, how it shows, and when. */

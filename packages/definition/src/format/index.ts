@@ -1,6 +1,14 @@
 export { LocalizedText, Id, Tag, Tags, IsoDuration, JsonValue } from './common.ts';
 export { Condition, ConditionCyclic, OPERATORS, type Operator } from './condition.ts';
-export { FieldSchema, RecordSchema, RecordSpec, Role } from './record.ts';
+export {
+  FieldSchema,
+  RecordRef,
+  RecordSchema,
+  RecordSpec,
+  Role,
+  recordReferenceFields,
+  type RecordReferenceField,
+} from './record.ts';
 export { BusinessCalendar } from './calendar.ts';
 export { SlaClock, ClockAction } from './clock.ts';
 export { Effect, Timer, type EffectType } from './effect.ts';

@@ -11,3 +11,4 @@ export {
   migrateDefinition,
   type MigrationResult,
 } from '../migrations/index.ts';
+export { checkReferencedProcesses } from './checks/record-references.ts';

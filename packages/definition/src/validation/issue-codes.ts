@@ -238,6 +238,27 @@ export const ISSUE_CODES = {
     },
     params: ['decision', 'row', 'other', 'combination'],
   },
+  INVALID_RECORD_REFERENCE: {
+    severity: 'error',
+    description: {
+      en: 'A record-reference field (x-ref) is malformed: its process key is not kebab-case, its type cannot hold record ids (a string, or with "many" an array of strings), or a form shows a field without x-ref with the record widget.',
+      zh: '记录引用字段（x-ref）格式有误：其流程键不是短横线小写格式，其类型无法保存记录标识（应为字符串，或在 "many" 时为字符串数组），或表单对没有 x-ref 的字段使用了记录控件。',
+    },
+    message: { en: 'Record reference "{field}": {detail}', zh: '记录引用“{field}”：{detailZh}' },
+    params: ['field', 'detail', 'detailZh'],
+  },
+  UNKNOWN_REFERENCED_PROCESS: {
+    severity: 'error',
+    description: {
+      en: 'A record-reference field names a process that has no published version (checked when the definition is published).',
+      zh: '记录引用字段引用的流程没有已发布的版本（在发布定义时检查）。',
+    },
+    message: {
+      en: 'Field "{field}" refers to records of process "{process}", which is not published.',
+      zh: '字段“{field}”引用流程“{process}”的记录，但该流程尚未发布。',
+    },
+    params: ['field', 'process'],
+  },
 } as const satisfies Record<string, IssueCodeSpec>;
 
 /** A definition issue code (UPPER_SNAKE_CASE), a key of {@link ISSUE_CODES}. */

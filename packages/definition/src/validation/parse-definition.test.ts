@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
    the cases deliberately break the definition's types: they mutate a loosely typed copy. */
 import { describe, expect, test } from 'vitest';
+import { checkReferencedProcesses } from './checks/record-references.ts';
 import { ISSUE_CODE_LIST, type IssueCode } from './issue-codes.ts';
+import { localizeIssue } from './issue.ts';
 import { parseDefinition } from './parse-definition.ts';
 import { incidentExample } from './test-definitions.ts';
 
@@ -12,6 +14,10 @@ const label = (en: string) => ({ en, zh: en });
 const state = (id: string, kind: 'normal' | 'final' = 'normal') => ({ id, label: label(id), tags: [], kind });
 const transition = (id: string, from: string, to: string, event = id) => ({ id, from, event, to, label: label(id) });
 const field = { type: 'string', 'x-label': label('Cost centre') };
+const ref = (process: string, many = false) => ({
+  'x-label': label('Configuration item'),
+  'x-ref': many ? { process, many } : { process },
+});
 
 interface Case {
   code: IssueCode;
@@ -193,6 +199,44 @@ const cases: Case[] = [
     clean: (d) => (d.record.titleField = 'description'),
   },
   {
+    code: 'INVALID_RECORD_REFERENCE',
+    when: 'a single record reference sits on a number field',
+    trigger: (d) => (d.record.schema.properties.ci = { ...ref('cmdb-ci'), type: 'integer' }),
+    paths: ['/record/schema/properties/ci/type'],
+    clean: (d) => (d.record.schema.properties.ci = { ...ref('cmdb-ci'), type: ['string', 'null'] }),
+  },
+  {
+    code: 'INVALID_RECORD_REFERENCE',
+    when: 'a list of record references holds numbers',
+    trigger: (d) =>
+      (d.record.schema.properties.cis = { ...ref('cmdb-ci', true), type: 'array', items: { type: 'number' } }),
+    paths: ['/record/schema/properties/cis/type'],
+    clean: (d) =>
+      (d.record.schema.properties.cis = {
+        ...ref('cmdb-ci', true),
+        type: 'array',
+        items: { type: 'string' },
+        maxItems: 20,
+      }),
+  },
+  {
+    code: 'INVALID_RECORD_REFERENCE',
+    when: 'a record reference names a process key that is not kebab-case',
+    trigger: (d) => (d.record.schema.properties.ci = { ...ref('CMDB_CI'), type: 'string' }),
+    paths: ['/record/schema/properties/ci/x-ref/process'],
+    clean: (d) => (d.record.schema.properties.ci = { ...ref('cmdb-ci-2'), type: 'string' }),
+  },
+  {
+    code: 'INVALID_RECORD_REFERENCE',
+    when: 'a form shows a plain text field with the record widget',
+    trigger: (d) => (d.forms[0].sections[0].fields[1].widget = 'record'),
+    paths: ['/forms/0/sections/0/fields/1/widget'],
+    clean: (d) => {
+      d.record.schema.properties.description = { ...ref('known-error'), type: 'string' };
+      d.forms[0].sections[0].fields[1].widget = 'record';
+    },
+  },
+  {
     code: 'UNKNOWN_CLOCK',
     when: 'a state acts on a clock that does not exist',
     trigger: (d) => (d.states[3].clocks[0].clock = 'response'),
@@ -358,8 +402,8 @@ describe('parseDefinition', () => {
     expect(issues).toEqual([]);
   });
 
-  test('given the cases above, then every catalogued code except MIGRATED and ANALYSIS_FAILED is covered (those have tests of their own)', () => {
-    const covered = new Set([...cases.map((c) => c.code), 'MIGRATED', 'ANALYSIS_FAILED']);
+  test('given the cases above, then every catalogued code except MIGRATED, ANALYSIS_FAILED and UNKNOWN_REFERENCED_PROCESS is covered (those have tests of their own)', () => {
+    const covered = new Set([...cases.map((c) => c.code), 'MIGRATED', 'ANALYSIS_FAILED', 'UNKNOWN_REFERENCED_PROCESS']);
     expect(ISSUE_CODE_LIST.filter((code) => !covered.has(code))).toEqual([]);
   });
 
@@ -378,6 +422,22 @@ describe('parseDefinition', () => {
       other: 'r-low-medium',
       combination: 'impact = "low", urgency = "medium"',
     });
+  });
+
+  test('given record references to an unpublished process, its own process and a published one, when checked at publish, then only the unpublished one is UNKNOWN_REFERENCED_PROCESS', () => {
+    const d = incidentExample() as Loose;
+    d.record.schema.properties.ci = { ...ref('cmdb-ci'), type: 'string' };
+    d.record.schema.properties.parent = { ...ref('incident'), type: 'string' };
+    d.record.schema.properties.knownErrors = { ...ref('known-error', true), type: 'array', items: { type: 'string' } };
+    d.record.schema.properties.bad = { ...ref('Not_A_Key'), type: 'string' };
+    const parsed = parseDefinition(d);
+    expect(parsed.definition).toBeDefined();
+    const issues = checkReferencedProcesses(parsed.definition!, new Set(['known-error']));
+    expect(issues.map((i) => [i.code, i.path, i.params])).toEqual([
+      ['UNKNOWN_REFERENCED_PROCESS', '/record/schema/properties/ci/x-ref/process', { field: 'ci', process: 'cmdb-ci' }],
+    ]);
+    expect(localizeIssue(issues[0]!, 'zh')).toBe('字段“ci”引用流程“cmdb-ci”的记录，但该流程尚未发布。');
+    expect(checkReferencedProcesses(parsed.definition!, new Set(['known-error', 'cmdb-ci']))).toEqual([]);
   });
 
   test('given a definition with an error, then valid is false but the definition is returned for editing', () => {

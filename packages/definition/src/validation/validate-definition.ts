@@ -6,6 +6,7 @@ import { checkFieldReferences } from './checks/field-references.ts';
 import { checkForbiddenKeys } from './checks/forbidden-keys.ts';
 import { checkNondeterminism } from './checks/nondeterminism.ts';
 import { checkReachability } from './checks/reachability.ts';
+import { checkRecordReferences } from './checks/record-references.ts';
 import { checkRecordSchema } from './checks/record-schema.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkRuleReferences } from './checks/rule-references.ts';
@@ -23,6 +24,7 @@ export const DEFINITION_CHECKS: readonly DefinitionCheck[] = [
   checkReferences,
   checkRuleReferences,
   checkFieldReferences,
+  checkRecordReferences,
   checkNondeterminism,
   checkUnhandledEvents,
   checkReachability,

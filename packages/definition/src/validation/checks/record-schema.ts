@@ -21,6 +21,7 @@ const ajv = addFormats(
 );
 ajv.addKeyword({ keyword: 'x-label', schemaType: 'object' });
 ajv.addKeyword({ keyword: 'x-tags', schemaType: 'array' });
+ajv.addKeyword({ keyword: 'x-ref', schemaType: 'object' });
 
 /** INVALID_RECORD_SCHEMA: the record schema must compile with ajv (draft 2020-12). */
 export function checkRecordSchema(definition: Definition): Issue[] {
