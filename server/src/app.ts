@@ -36,6 +36,10 @@ import { processRoutes } from './routes/process-routes.ts';
 import { RecordService, type RecordServiceOptions } from './instances/record-service.ts';
 import { instanceRoutes } from './routes/instance-routes.ts';
 import { instanceStreamRoutes } from './routes/instance-stream.ts';
+import { DisposalService } from './records-governance/disposal-service.ts';
+import { disposedRecordGuard } from './records-governance/disposed-record-guard.ts';
+import { evidenceRoutes } from './routes/evidence-routes.ts';
+import { retentionRoutes } from './routes/retention-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 
 /**
@@ -55,6 +59,9 @@ export const PLATFORM_RESOURCE_PLUGINS: readonly ResourcePlugin[] = [
   packRoutes,
   instanceRoutes,
   instanceStreamRoutes,
+  disposedRecordGuard,
+  retentionRoutes,
+  evidenceRoutes,
   reportRoutes,
 ];
 
@@ -118,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalogue: new TemplateCatalogue(options.db),
     conformance: DefinitionConformance.load(),
     records: new RecordService(options.db, now, metrics, options.records),
+    disposals: new DisposalService(options.db, now),
     packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
     routes: [],
   };

@@ -12,6 +12,7 @@ import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './conformance/definition-conformance.ts';
 import type { ProcessStore } from './processes/process-store.ts';
 import type { RecordService } from './instances/record-service.ts';
+import type { DisposalService } from './records-governance/disposal-service.ts';
 
 /**
  * What every resource plugin can use, as `app.platform`: the database, the configuration, the
@@ -40,6 +41,8 @@ export interface Platform {
   packPublicKey: KeyObject | undefined;
   /** Records: the instance engine with its timers and outbox, work notes, record access. */
   records: RecordService;
+  /** Record retention and disposal: disposal records, candidates, the removal of disposed records. */
+  disposals: DisposalService;
   /** Every route registered so far (filled by the error-handler plugin; used for 405 and by tests). */
   routes: RegisteredRoute[];
 }

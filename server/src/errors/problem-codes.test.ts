@@ -5,6 +5,7 @@ import { MongoClient } from 'mongodb';
 import type { ResourcePlugin } from '../app.ts';
 import { produceRecordProblems } from '../instances/testing/problem-scenarios.ts';
 import { produceProcessProblems } from '../processes/problem-scenarios.ts';
+import { produceGovernanceProblems } from '../records-governance/testing/problem-scenarios.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, signIn, testApp, type SignedIn } from '../test-support/test-app.ts';
 import { FIELD_ERROR_CODES, PROBLEM_CODES, type FieldErrorCode, type ProblemCode } from './problem-codes.ts';
@@ -341,6 +342,10 @@ describe('the problem-code catalogue and the error handler', () => {
 
   it('given record problems (unpublished process, refused action, stale If-Match), then each answers its code', async () => {
     for (const code of await produceRecordProblems(app)) producedCodes.add(code);
+  });
+
+  it('given disposal problems (an open record, a retention not elapsed), then each answers its code', async () => {
+    for (const code of await produceGovernanceProblems(app)) producedCodes.add(code);
   });
 
   it('then every catalogue code is documented in English and Chinese and produced by a test above', () => {

@@ -186,6 +186,22 @@ export const PROBLEM_CODES = {
       zh: '该流程尚无已发布的版本，因此还不能创建其记录。',
     },
   ),
+  RECORD_NOT_CLOSED: spec(
+    409,
+    { en: 'Record not closed', zh: '记录尚未关闭' },
+    {
+      en: 'Only a record in a final state can be disposed of; this one is still open.',
+      zh: '只有处于最终状态的记录才能被处置；该记录仍处于打开状态。',
+    },
+  ),
+  RETENTION_NOT_ELAPSED: spec(
+    409,
+    { en: 'Retention period not elapsed', zh: '保留期限未满' },
+    {
+      en: 'The record’s retention period has not ended yet, or its process has no retention policy (its records are kept indefinitely), so it cannot be disposed of.',
+      zh: '记录的保留期限尚未结束，或其流程没有设置保留策略（记录无限期保留），因此不能处置。',
+    },
+  ),
   RATE_LIMITED: spec(
     429,
     { en: 'Too many requests', zh: '请求过于频繁' },

@@ -1,0 +1,289 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
+import { seedRecordWorld, type Caller, type Party } from '../instances/testing/record-fixture.ts';
+import { ApiClient } from '../test-support/api-client.ts';
+import { expectProblem } from '../test-support/schema-check.ts';
+import { testApp, type TestClock } from '../test-support/test-app.ts';
+import type { DisposalView } from './governance-schemas.ts';
+import { closedRecord, openRecord } from './testing/governance-fixture.ts';
+
+const T0 = new Date('2026-03-01T09:00:00Z');
+/** One year after T0, to the millisecond: when a `P1Y` retention from T0 ends. */
+const T0_PLUS_1Y = new Date('2027-03-01T09:00:00Z');
+
+interface CandidatePage {
+  items: { id: string; closedAt: string; retainUntil: string }[];
+  nextCursor: string | null;
+}
+
+describe('record retention and authorized disposal (ISO/IEC 20000-1 7.5.3.2.d)', () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let clock: TestClock;
+  let api: ApiClient;
+  let who: Record<Party, Caller>;
+  /** Records closed at T0 (so their P1Y retention ends at T0_PLUS_1Y). */
+  let closedA: string;
+  let closedB: string;
+  let closedC: string;
+  let open: string;
+
+  const putPolicy = (caller: Caller, payload: unknown) =>
+    api.call('PUT', '/api/processes/:key/retention', {
+      url: '/api/processes/incident/retention',
+      headers: caller.headers,
+      payload: payload as object,
+    });
+  const candidates = (caller: Caller, query = '') =>
+    api.call('GET', '/api/processes/:key/disposal-candidates', {
+      url: `/api/processes/incident/disposal-candidates${query}`,
+      headers: caller.headers,
+    });
+  const dispose = (caller: Caller, id: string, reason = 'Retention period over; no legal hold.') =>
+    api.call('POST', '/api/records/:id/disposal', {
+      url: `/api/records/${id}/disposal`,
+      headers: caller.headers,
+      payload: { reason },
+    });
+  const getRecord = (caller: Caller, id: string) =>
+    api.call('GET', '/api/records/:id', { url: `/api/records/${id}`, headers: caller.headers });
+  const count = (collection: string, filter: object) => t.db.collection(collection).countDocuments(filter);
+
+  beforeAll(async () => {
+    t = await openTestDatabase('retention');
+    ({ app, clock } = await testApp(t.db, { records: { scheduler: false } }));
+    clock.current = T0;
+    api = await ApiClient.for(app);
+    who = await seedRecordWorld(app);
+    closedA = await closedRecord(app, who, 'Printer on fire');
+    closedB = await closedRecord(app, who, 'VPN drops');
+    closedC = await closedRecord(app, who, 'Laptop stolen');
+    open = await openRecord(app, who.requester, 'Still broken');
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('given a process without a policy, then its records are kept indefinitely: no candidates, disposal refused', async () => {
+    const policy = await api.call('GET', '/api/processes/:key/retention', {
+      url: '/api/processes/incident/retention',
+      headers: who.agent.headers,
+    });
+    expect(policy.json()).toEqual({ key: 'incident', policy: null });
+    clock.current = new Date('2040-01-01T00:00:00Z');
+    expect((await candidates(who.owner)).json<CandidatePage>().items).toEqual([]);
+    expectProblem(await dispose(who.admin, closedA), 409, 'RETENTION_NOT_ELAPSED');
+    clock.current = T0;
+  });
+
+  it('given a bad retention period, then 400 VALIDATION_FAILED points at /period; agents and requesters get 403', async () => {
+    for (const period of ['seven years', 'P0D', '-P1Y', 'PT', 'P500Y']) {
+      const problem = expectProblem(await putPolicy(who.owner, { period, from: 'closed' }), 400, 'VALIDATION_FAILED');
+      expect(problem.errors?.[0]).toMatchObject({ code: 'INVALID_VALUE', path: '/period', in: 'body' });
+    }
+    const wrongFrom = expectProblem(
+      await putPolicy(who.owner, { period: 'P1Y', from: 'opened' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(wrongFrom.errors?.[0]?.path).toBe('/from');
+    expectProblem(await putPolicy(who.agent, { period: 'P1Y', from: 'closed' }), 403, 'FORBIDDEN');
+    expectProblem(await putPolicy(who.requester, { period: 'P1Y', from: 'closed' }), 403, 'FORBIDDEN');
+    expectProblem(await putPolicy(who.otherAgent, { period: 'P1Y', from: 'closed' }), 404, 'NOT_FOUND');
+    expect((await app.platform.processes.byKey('incident'))?.retention ?? null).toBeNull();
+  });
+
+  it('given the owner sets P1Y from closure, then the policy is kept with who set it and when', async () => {
+    const response = await putPolicy(who.owner, { period: 'P1Y', from: 'closed' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      key: 'incident',
+      policy: { period: 'P1Y', from: 'closed', setBy: who.owner.id, setAt: T0.toISOString() },
+    });
+    const stale = await api.call('PUT', '/api/processes/:key/retention', {
+      url: '/api/processes/incident/retention',
+      headers: { ...who.owner.headers, 'if-match': '"1"' },
+      payload: { period: 'P2Y', from: 'closed' },
+    });
+    expectProblem(stale, 412, 'PRECONDITION_FAILED');
+  });
+
+  it('given closed records, when the clock nears and then reaches the end of retention, then they become candidates only then', async () => {
+    expect((await candidates(who.owner)).json<CandidatePage>().items).toEqual([]);
+    clock.current = new Date(T0_PLUS_1Y.getTime() - 60_000);
+    expect((await candidates(who.owner)).json<CandidatePage>().items).toEqual([]);
+    clock.current = T0_PLUS_1Y;
+    const page = (await candidates(who.owner)).json<CandidatePage>();
+    expect(page.items.map((item) => item.id).sort()).toEqual([closedA, closedB, closedC].sort());
+    expect(page.items[0]).toMatchObject({ closedAt: T0.toISOString(), retainUntil: T0_PLUS_1Y.toISOString() });
+    expect(page.items.map((item) => item.id)).not.toContain(open);
+
+    const first = (await candidates(who.owner, '?limit=2')).json<CandidatePage>();
+    expect(first.items).toHaveLength(2);
+    const rest = (
+      await candidates(who.owner, `?limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`)
+    ).json<CandidatePage>();
+    expect([...first.items, ...rest.items].map((item) => item.id).sort()).toEqual(
+      page.items.map((item) => item.id).sort(),
+    );
+    expect(rest.nextCursor).toBeNull();
+
+    expectProblem(await candidates(who.agent), 403, 'FORBIDDEN');
+    expectProblem(await candidates(who.owner, '?cursor=bm9wZQ'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('given an agent or requester, then they cannot dispose: 403 when they see the record, 404 when they do not', async () => {
+    expectProblem(await dispose(who.agent, closedA), 403, 'FORBIDDEN');
+    expectProblem(await dispose(who.requester, closedA), 403, 'FORBIDDEN');
+    expectProblem(await dispose(who.otherAgent, closedA), 404, 'NOT_FOUND');
+    expectProblem(await dispose(who.otherRequester, closedA), 404, 'NOT_FOUND');
+    expectProblem(await dispose(who.owner, closedA, ''), 400, 'VALIDATION_FAILED');
+    expect(await count('record_disposals', {})).toBe(0);
+  });
+
+  it('given an open record, or one closed too recently, then disposal is refused with a coded 409', async () => {
+    expectProblem(await dispose(who.admin, open), 409, 'RECORD_NOT_CLOSED');
+    const recent = await closedRecord(app, who, 'Closed just now');
+    expectProblem(await dispose(who.admin, recent), 409, 'RETENTION_NOT_ELAPSED');
+    expect((await getRecord(who.agent, recent)).statusCode).toBe(200);
+  });
+
+  it('given the owner disposes of a closed record past retention, then its data, log, notes and timers go and the disposal record stays', async () => {
+    const lastEvent = (await app.platform.records.engine.log.read(closedA)).at(-1);
+    expect(await count('record_notes', { recordId: closedA })).toBe(1);
+    expect(await count('timers', { instanceId: closedA })).toBeGreaterThan(0);
+
+    const response = await dispose(who.owner, closedA);
+    expect(response.statusCode).toBe(201);
+    const disposal = response.json<DisposalView>();
+    expect(disposal).toMatchObject({
+      recordId: closedA,
+      processKey: 'incident',
+      processVersion: 1,
+      title: 'Printer on fire',
+      finalState: 'closed',
+      closedAt: T0.toISOString(),
+      eventCount: lastEvent?.seq,
+      finalHash: lastEvent?.hash,
+      chain: { ok: true },
+      policy: { period: 'P1Y', from: 'closed', setBy: who.owner.id },
+      retainUntil: T0_PLUS_1Y.toISOString(),
+      reason: 'Retention period over; no legal hold.',
+      authorizedBy: { id: who.owner.id, username: 'owner' },
+      disposedAt: T0_PLUS_1Y.toISOString(),
+      completedAt: T0_PLUS_1Y.toISOString(),
+    });
+
+    for (const [collection, filter] of [
+      ['events', { instanceId: closedA }],
+      ['instances', { _id: closedA }],
+      ['record_notes', { recordId: closedA }],
+      ['timers', { instanceId: closedA }],
+      ['outbox', { instanceId: closedA }],
+    ] as const) {
+      expect(await count(collection, filter), collection).toBe(0);
+    }
+    expect(await count('record_disposals', { _id: closedA })).toBe(1);
+
+    for (const caller of [who.admin, who.owner, who.agent, who.requester]) {
+      expectProblem(await getRecord(caller, closedA), 404, 'NOT_FOUND');
+    }
+    expectProblem(
+      await api.call('GET', '/api/records/:id/history', {
+        url: `/api/records/${closedA}/history`,
+        headers: who.admin.headers,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    const candidatesNow = (await candidates(who.owner)).json<CandidatePage>().items.map((item) => item.id);
+    expect(candidatesNow).not.toContain(closedA);
+
+    // A second disposal of the same record changes nothing and answers the first disposal record.
+    clock.advance(60_000);
+    const again = await dispose(who.admin, closedA, 'Once more');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(disposal);
+  });
+
+  it('given a crash right after the disposal record was written, then the record is gone at once and a retry finishes the removal', async () => {
+    const { records, disposals, processes } = app.platform;
+    const record = await records.engine.projections.get(closedB);
+    const process = await processes.byKey('incident');
+    if (!record || !process) throw new Error('fixture missing');
+    const admin = { id: who.admin.id, username: 'admin', displayName: 'admin' };
+    // The lower layer's first step alone: what a crash before the removal leaves behind.
+    const { created } = await disposals.record(await disposals.plan(record, process), 'Crash test', admin);
+    expect(created).toBe(true);
+    expect(await count('events', { instanceId: closedB })).toBeGreaterThan(0);
+    expectProblem(await getRecord(who.admin, closedB), 404, 'NOT_FOUND');
+    expectProblem(
+      await api.call('POST', '/api/records/:id/events', {
+        url: `/api/records/${closedB}/events`,
+        headers: who.agent.headers,
+        payload: { type: 'reopen' },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+
+    const retry = await dispose(who.owner, closedB, 'Retry after the crash');
+    expect(retry.statusCode).toBe(200);
+    const finished = retry.json<DisposalView>();
+    expect(finished.reason).toBe('Crash test');
+    expect(finished.completedAt).not.toBeNull();
+    expect(await count('events', { instanceId: closedB })).toBe(0);
+    expect(await count('instances', { _id: closedB })).toBe(0);
+    expect(await count('record_notes', { recordId: closedB })).toBe(0);
+
+    // The same crash, finished by the start-up sweep instead of a second request.
+    const recordC = await records.engine.projections.get(closedC);
+    if (!recordC) throw new Error('fixture missing');
+    await disposals.record(await disposals.plan(recordC, process), 'Crash test 2', admin);
+    expect(await disposals.resumeUnfinished()).toBe(1);
+    expect(await count('events', { instanceId: closedC })).toBe(0);
+    expect((await disposals.store.get(closedC))?.completedAt).toBeInstanceOf(Date);
+    expect(await disposals.resumeUnfinished()).toBe(0);
+  });
+
+  it('given disposal records, then admins and owners list them, others get 403, and the API cannot delete them', async () => {
+    const list = async (caller: Caller, query = '') =>
+      api.call('GET', '/api/disposals', { url: `/api/disposals${query}`, headers: caller.headers });
+    const all = (await list(who.admin)).json<{ items: DisposalView[]; nextCursor: string | null }>();
+    expect(all.items.map((item) => item.recordId).sort()).toEqual([closedA, closedB, closedC].sort());
+    const owned = (await list(who.owner, '?process=incident&limit=2')).json<{
+      items: DisposalView[];
+      nextCursor: string | null;
+    }>();
+    expect(owned.items).toHaveLength(2);
+    const next = (await list(who.owner, `?limit=2&cursor=${encodeURIComponent(owned.nextCursor ?? '')}`)).json<{
+      items: DisposalView[];
+    }>();
+    expect([...owned.items, ...next.items].map((item) => item.recordId).sort()).toEqual(
+      [closedA, closedB, closedC].sort(),
+    );
+    expectProblem(await list(who.agent), 403, 'FORBIDDEN');
+    expectProblem(await list(who.requester), 403, 'FORBIDDEN');
+    expectProblem(await list(who.owner, '?process=field-work'), 404, 'NOT_FOUND');
+
+    const one = await api.call('GET', '/api/disposals/:id', {
+      url: `/api/disposals/${closedA}`,
+      headers: who.owner.headers,
+    });
+    expect(one.json<DisposalView>().recordId).toBe(closedA);
+    const remove = await app.inject({ method: 'DELETE', url: `/api/disposals/${closedA}`, headers: who.admin.headers });
+    expectProblem(remove, 405, 'METHOD_NOT_ALLOWED');
+    expect(await count('record_disposals', {})).toBe(3);
+  });
+
+  it('given the owner removes the policy, then the process keeps its records indefinitely again', async () => {
+    const removed = await api.call('DELETE', '/api/processes/:key/retention', {
+      url: '/api/processes/incident/retention',
+      headers: who.owner.headers,
+    });
+    expect(removed.json()).toEqual({ key: 'incident', policy: null });
+    expect((await candidates(who.owner)).json<CandidatePage>().items).toEqual([]);
+  });
+});
