@@ -36,6 +36,9 @@ import { processRoutes } from './routes/process-routes.ts';
 import { RecordService, type RecordServiceOptions } from './instances/record-service.ts';
 import { instanceRoutes } from './routes/instance-routes.ts';
 import { instanceStreamRoutes } from './routes/instance-stream.ts';
+import { DocumentStore } from './documents/document-store.ts';
+import { documentRoutes } from './routes/document-routes.ts';
+import { portalRoutes } from './routes/portal-routes.ts';
 import { DisposalService } from './records-governance/disposal-service.ts';
 import { disposedRecordGuard } from './records-governance/disposed-record-guard.ts';
 import { evidenceRoutes } from './routes/evidence-routes.ts';
@@ -59,6 +62,8 @@ export const PLATFORM_RESOURCE_PLUGINS: readonly ResourcePlugin[] = [
   packRoutes,
   instanceRoutes,
   instanceStreamRoutes,
+  documentRoutes,
+  portalRoutes,
   disposedRecordGuard,
   retentionRoutes,
   evidenceRoutes,
@@ -125,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalogue: new TemplateCatalogue(options.db),
     conformance: DefinitionConformance.load(),
     records: new RecordService(options.db, now, metrics, options.records),
+    documents: new DocumentStore(options.db, now),
     disposals: new DisposalService(options.db, now),
     packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
     routes: [],
@@ -169,4 +175,5 @@ async function initialise(platform: Platform): Promise<void> {
   await platform.apiTokens.init();
   await platform.definitions.init();
   await platform.catalogue.init();
+  await platform.documents.init();
 }

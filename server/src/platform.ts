@@ -12,6 +12,7 @@ import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './conformance/definition-conformance.ts';
 import type { ProcessStore } from './processes/process-store.ts';
 import type { RecordService } from './instances/record-service.ts';
+import type { DocumentStore } from './documents/document-store.ts';
 import type { DisposalService } from './records-governance/disposal-service.ts';
 
 /**
@@ -41,6 +42,8 @@ export interface Platform {
   packPublicKey: KeyObject | undefined;
   /** Records: the instance engine with its timers and outbox, work notes, record access. */
   records: RecordService;
+  /** The register of controlled documents (policies, plans, external documents) and their versions. */
+  documents: DocumentStore;
   /** Record retention and disposal: disposal records, candidates, the removal of disposed records. */
   disposals: DisposalService;
   /** Every route registered so far (filled by the error-handler plugin; used for 405 and by tests). */

@@ -5,6 +5,7 @@ import { MongoClient } from 'mongodb';
 import type { ResourcePlugin } from '../app.ts';
 import { produceRecordProblems } from '../instances/testing/problem-scenarios.ts';
 import { produceProcessProblems } from '../processes/problem-scenarios.ts';
+import { produceDocumentProblems } from '../documents/problem-scenarios.ts';
 import { produceGovernanceProblems } from '../records-governance/testing/problem-scenarios.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, signIn, testApp, type SignedIn } from '../test-support/test-app.ts';
@@ -346,6 +347,10 @@ describe('the problem-code catalogue and the error handler', () => {
 
   it('given disposal problems (an open record, a retention not elapsed), then each answers its code', async () => {
     for (const code of await produceGovernanceProblems(app)) producedCodes.add(code);
+  });
+
+  it('given document register problems (no source, self-approval, not a draft, withdrawn), then each answers its code', async () => {
+    for (const code of await produceDocumentProblems(app, ctx.admin)) producedCodes.add(code);
   });
 
   it('then every catalogue code is documented in English and Chinese and produced by a test above', () => {

@@ -202,6 +202,38 @@ export const PROBLEM_CODES = {
       zh: '记录的保留期限尚未结束，或其流程没有设置保留策略（记录无限期保留），因此不能处置。',
     },
   ),
+  DOCUMENT_INVALID: spec(
+    422,
+    { en: 'Document not acceptable', zh: '文件不可接受' },
+    {
+      en: 'The controlled document breaks a register rule (an external document without its source, a source on an internal document, an unknown owner group, …); `errors` points at each field.',
+      zh: '受控文件违反了登记规则（外来文件缺少来源、内部文件带有来源、负责组不存在等）；`errors` 指出每个字段。',
+    },
+  ),
+  DOCUMENT_SELF_APPROVAL: spec(
+    403,
+    { en: 'Self-approval refused', zh: '不能批准自己的版本' },
+    {
+      en: 'A document version must be approved by someone other than its author (an admin or another editor of the document).',
+      zh: '文件版本须由作者以外的人员（管理员或该文件的其他编辑者）批准。',
+    },
+  ),
+  DOCUMENT_VERSION_NOT_DRAFT: spec(
+    409,
+    { en: 'Version is not a draft', zh: '该版本不是草稿' },
+    {
+      en: 'Only a draft newer than the current version can be approved; this version is approved already or superseded.',
+      zh: '只能批准比当前版本更新的草稿；该版本已被批准或已被取代。',
+    },
+  ),
+  DOCUMENT_WITHDRAWN: spec(
+    409,
+    { en: 'Document withdrawn', zh: '文件已作废' },
+    {
+      en: 'The document has been withdrawn: it keeps its history but takes no new versions or approvals.',
+      zh: '该文件已作废：其历史记录保留，但不再接受新版本或批准。',
+    },
+  ),
   RATE_LIMITED: spec(
     429,
     { en: 'Too many requests', zh: '请求过于频繁' },

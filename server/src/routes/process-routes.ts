@@ -24,6 +24,7 @@ import {
   type ProcessGrant,
 } from '../processes/process-store.ts';
 import type { Platform } from '../platform.ts';
+import { assertAudienceGroupsExist, audienceOf, AudienceSchema } from '../portal/audience.ts';
 
 const GrantSchema = Type.Object(
   {
@@ -44,6 +45,7 @@ export const ProcessSchema = Type.Object(
     grants: Type.Array(GrantSchema, { description: 'Per-process roles granted to users and groups.' }),
     agentGroups: Type.Array(Type.String(), { description: 'Groups whose agents work the process (derived).' }),
     retired: Type.Boolean(),
+    audience: AudienceSchema,
     latestVersion: Type.Union([Type.Integer(), Type.Null()], { description: 'Newest published version.' }),
     myRoles: Type.Array(Type.String(), { description: "The caller's roles in the process." }),
     canEdit: Type.Boolean({ description: 'May the caller edit the process and its definitions?' }),
@@ -69,6 +71,7 @@ export async function processView(
     grants: process.grants,
     agentGroups: [...access.agentGroups],
     retired: process.retired,
+    audience: audienceOf(process),
     latestVersion: (await platform.definitions.latest(process._id))?.version ?? null,
     myRoles: processRolesOf(user, process),
     canEdit: canEditProcess(user, access),
@@ -148,6 +151,7 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
             title: TitleSchema,
             owners: Type.Array(UserIdSchema, { minItems: 1, maxItems: 100, uniqueItems: true }),
             grants: Type.Optional(GrantsSchema),
+            audience: Type.Optional(AudienceSchema),
           },
           { additionalProperties: false },
         ),
@@ -156,10 +160,15 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const { key, title, owners, grants = [] } = request.body;
+      const { key, title, owners, grants = [], audience } = request.body;
       await checkPeople(platform, owners, grants);
+      await assertAudienceGroupsExist(platform.groups, audience);
       try {
-        const process = await processes.create(key, { title, owners, grants }, user.id);
+        const process = await processes.create(
+          key,
+          { title, owners, grants, ...(audience ? { audience } : {}) },
+          user.id,
+        );
         return reply
           .code(201)
           .header('etag', `"${process.rev}"`)
@@ -186,7 +195,7 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Change a process: grants (owners, admin); title and owners (admin)',
+        summary: 'Change a process: grants and portal audience (owners, admin); title and owners (admin)',
         params: KeyParams,
         headers: IfMatchHeaders,
         body: Type.Object(
@@ -194,6 +203,7 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
             title: Type.Optional(TitleSchema),
             owners: Type.Optional(Type.Array(UserIdSchema, { minItems: 1, maxItems: 100, uniqueItems: true })),
             grants: Type.Optional(GrantsSchema),
+            audience: Type.Optional(AudienceSchema),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -202,7 +212,7 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { user, process } = await editableProcess(processes, request, request.params.key);
-      const { title, owners, grants } = request.body;
+      const { title, owners, grants, audience } = request.body;
       if ((title !== undefined || owners !== undefined) && !user.roles.includes('admin')) {
         throw new ProblemError('FORBIDDEN', 'Only an admin may change the title or the owners of a process.');
       }
@@ -211,10 +221,12 @@ export const processRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ProblemError('PRECONDITION_FAILED', `Process ${process._id} is at revision ${process.rev}.`);
       }
       await checkPeople(platform, owners, grants);
+      await assertAudienceGroupsExist(platform.groups, audience);
       const changes: ProcessChanges = {};
       if (title) changes.title = title;
       if (owners) changes.owners = owners;
       if (grants) changes.grants = grants;
+      if (audience) changes.audience = audience;
       const updated = await update(process, changes);
       return reply.header('etag', `"${updated.rev}"`).send(await processView(platform, user, updated));
     },
