@@ -5,7 +5,7 @@ import { catalogPackInfo } from '../conformance/pack-verification.ts';
 import type { FieldErrorCode, ProblemCode } from '../errors/problem-codes.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import type { SignedIn } from '../test-support/test-app.ts';
-import { incidentTemplate } from './process-test-fixture.ts';
+import { incidentTemplate, incidentWithoutEscalation } from './process-test-fixture.ts';
 
 /** What the scenarios produced, for the problem-code catalogue test. */
 export interface ProducedProblems {
@@ -46,7 +46,7 @@ export async function produceProcessProblems(app: FastifyInstance, admin: Signed
     'DEFINITION_INVALID',
     'DEFINITION_ISSUE',
   );
-  const overclaiming = { ...incidentTemplate(), key: 'problem-probe', claims: ['8.6.1.c'] };
+  const overclaiming = { ...incidentWithoutEscalation(), key: 'problem-probe', claims: ['8.6.1.c'] };
   await ok({ method: 'POST', url: '/api/processes/problem-probe/import', headers, payload: overclaiming });
   await expectCode(
     { method: 'POST', url: '/api/processes/problem-probe/publish', headers },
@@ -96,7 +96,7 @@ export async function produceProcessProblems(app: FastifyInstance, admin: Signed
     payload: { definition: copy },
   });
   const v2 = incidentTemplate();
-  v2.version = 2;
+  v2.version += 1;
   v2.states[0] = { ...v2.states[0]!, label: { en: 'Theirs', zh: '他们的' } };
   await ok({ method: 'POST', url: '/api/packs/import?dryRun=false', headers, payload: pack('1.1.0', [v2]) });
   await expectCode(

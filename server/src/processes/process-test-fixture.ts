@@ -47,6 +47,18 @@ export function incidentTemplate(): Definition {
   return JSON.parse(readFileSync(url, 'utf8')) as Definition;
 }
 
+/**
+ * The incident template with the `escalation` tag taken off its transitions: it still validates and
+ * still claims 8.6.1.c, but no longer meets it (each open state fails, pointing into `/transitions`).
+ */
+export function incidentWithoutEscalation(): Definition {
+  const template = incidentTemplate();
+  for (const t of template.transitions) {
+    if (t.tags) t.tags = t.tags.filter((tag) => tag !== 'escalation');
+  }
+  return template;
+}
+
 /** The incident template re-keyed as an ordinary (not tailored) definition of process `key`. */
 export function incidentDefinition(key: string): Definition {
   return { ...incidentTemplate(), key, version: 1 };

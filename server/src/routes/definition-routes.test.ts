@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { incidentDefinition, seedCast, type Cast } from '../processes/process-test-fixture.ts';
+import {
+  incidentDefinition,
+  incidentWithoutEscalation,
+  seedCast,
+  type Cast,
+} from '../processes/process-test-fixture.ts';
 import { ApiClient } from '../test-support/api-client.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { testApp } from '../test-support/test-app.ts';
@@ -104,7 +109,11 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
 
   it('given a draft that claims a requirement it fails, when published, then 422 names the requirement and points where the fix belongs', async () => {
     await createProcess('overclaimed');
-    await saveDraft('overclaimed', { ...incidentDefinition('overclaimed'), claims: ['8.6.1.b', '8.6.1.c'] }, 0);
+    await saveDraft(
+      'overclaimed',
+      { ...incidentWithoutEscalation(), key: 'overclaimed', version: 1, claims: ['8.6.1.b', '8.6.1.c'] },
+      0,
+    );
     const response = await api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/overclaimed/publish',
       headers: owner(),

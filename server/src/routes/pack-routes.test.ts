@@ -5,17 +5,20 @@ import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/tes
 import type { Definition } from '@clauseflow/definition';
 import { buildCatalogPack, catalogPackInfo } from '../conformance/pack-verification.ts';
 import { buildPack } from '@clauseflow/catalog';
-import { incidentTemplate, seedCast, type Cast } from '../processes/process-test-fixture.ts';
+import { incidentTemplate, incidentWithoutEscalation, seedCast, type Cast } from '../processes/process-test-fixture.ts';
 import { ApiClient } from '../test-support/api-client.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { testApp } from '../test-support/test-app.ts';
 
 const PACK = 'clauseflow-iso20000-core';
+/** The shipped pack's version (`catalog/pack.json`) and its incident template's version. */
+const VERSION = catalogPackInfo().version;
+const TEMPLATE_VERSION = incidentTemplate().version;
 
-/** The incident template at template version 2, with its first state relabelled. */
+/** The incident template at the next template version, with its first state relabelled. */
 function incidentV2(): Definition {
   const template = incidentTemplate();
-  template.version = 2;
+  template.version = TEMPLATE_VERSION + 1;
   template.states[0] = { ...template.states[0]!, label: { en: 'Logged (v2)', zh: '已登记（v2）' } };
   return template;
 }
@@ -55,22 +58,34 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     expect(dry.json()).toMatchObject({
       dryRun: true,
       activeVersion: null,
-      plan: { pack: PACK, version: '1.0.0', added: ['incident'], changed: [], unchanged: [], removed: [] },
+      plan: { pack: PACK, version: VERSION, added: ['incident'], changed: [], unchanged: [], removed: [] },
     });
     const empty = await api.call('GET', '/api/catalogue', { headers: cast.who.owner.headers });
     expect(empty.json()).toEqual({ items: [] });
 
     const real = await importPack(pack, false);
-    expect(real.json()).toMatchObject({ dryRun: false, activeVersion: '1.0.0', plan: { added: ['incident'] } });
+    expect(real.json()).toMatchObject({ dryRun: false, activeVersion: VERSION, plan: { added: ['incident'] } });
     const progress = real.json<{ progress: { done: number; total: number; step: string }[] }>().progress;
-    expect(progress.map((p) => p.step)).toEqual([`pack ${PACK}@1.0.0`, 'template incident', `activate ${PACK}@1.0.0`]);
+    expect(progress.map((p) => p.step)).toEqual([
+      `pack ${PACK}@${VERSION}`,
+      'template incident',
+      `activate ${PACK}@${VERSION}`,
+    ]);
 
     const again = await importPack(pack, true);
-    expect(again.json()).toMatchObject({ activeVersion: '1.0.0', plan: { unchanged: ['incident'], added: [] } });
+    expect(again.json()).toMatchObject({ activeVersion: VERSION, plan: { unchanged: ['incident'], added: [] } });
 
     const listed = await api.call('GET', '/api/catalogue', { headers: cast.who.owner.headers });
     expect(listed.json()).toMatchObject({
-      items: [{ pack: PACK, packVersion: '1.0.0', key: 'incident', version: 1, claims: incidentTemplate().claims }],
+      items: [
+        {
+          pack: PACK,
+          packVersion: VERSION,
+          key: 'incident',
+          version: TEMPLATE_VERSION,
+          claims: incidentTemplate().claims,
+        },
+      ],
     });
   });
 
@@ -82,7 +97,7 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
       expect.objectContaining({ code: 'PACK_ISSUE', issue: 'PACK_HASH_MISMATCH', path: '/templates/0', in: 'body' }),
     );
 
-    const overclaiming = { ...incidentTemplate(), claims: ['8.6.1.c'] };
+    const overclaiming = incidentWithoutEscalation();
     const failing = expectProblem(await importPack(packAt('9.0.0', [overclaiming]), false), 422, 'PACK_INVALID');
     expect(failing.errors?.[0]).toMatchObject({ issue: 'PACK_CONFORMANCE_FAILED' });
     expect(failing.errors?.[0]?.path).toMatch(/^\/templates\/0\/transitions/);
@@ -90,22 +105,22 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
 
   it('given a pack whose import fails part-way, then it answers 409 PACK_VERSION_CONFLICT and the previous version stays in use', async () => {
     const second: Definition = { ...incidentTemplate(), key: 'zz-incident', title: { en: 'Second', zh: '第二' } };
-    // A staged document left by an earlier import of 1.1.0 with other content.
+    // A staged document left by an earlier import of 9.1.0 with other content.
     await t.db.collection('catalogue_templates').insertOne({
-      _id: `${PACK}@1.1.0/zz-incident` as never,
+      _id: `${PACK}@9.1.0/zz-incident` as never,
       pack: PACK,
-      packVersion: '1.1.0',
+      packVersion: '9.1.0',
       key: 'zz-incident',
       version: 1,
       text: '{}',
       sha256: '0'.repeat(64),
     });
-    const response = await importPack(packAt('1.1.0', [incidentTemplate(), second]), false);
+    const response = await importPack(packAt('9.1.0', [incidentTemplate(), second]), false);
     const problem = expectProblem(response, 409, 'PACK_VERSION_CONFLICT');
-    expect(problem.detail).toContain(`still uses ${PACK}@1.0.0`);
+    expect(problem.detail).toContain(`still uses ${PACK}@${VERSION}`);
     const listed = await api.call('GET', '/api/catalogue', { headers: cast.who.admin.headers });
     expect(listed.json<{ items: { key: string; packVersion: string }[] }>().items).toEqual([
-      expect.objectContaining({ key: 'incident', packVersion: '1.0.0' }),
+      expect.objectContaining({ key: 'incident', packVersion: VERSION }),
     ]);
   });
 
@@ -145,7 +160,10 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
       draft: {
         rev: 1,
         valid: true,
-        definition: { key: 'our-incidents', derivedFrom: { packName: PACK, templateKey: 'incident', version: 1 } },
+        definition: {
+          key: 'our-incidents',
+          derivedFrom: { packName: PACK, templateKey: 'incident', version: TEMPLATE_VERSION },
+        },
       },
     });
     expect(response.json<{ draft: { definition: Record<string, unknown> } }>().draft.definition).not.toHaveProperty(
@@ -200,8 +218,8 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
       payload: { definition: conflicting },
     });
 
-    expect((await importPack(packAt('1.2.0', [incidentV2()]), false)).json()).toMatchObject({
-      activeVersion: '1.2.0',
+    expect((await importPack(packAt('9.2.0', [incidentV2()]), false)).json()).toMatchObject({
+      activeVersion: '9.2.0',
       plan: { changed: ['incident'] },
     });
 
@@ -213,8 +231,8 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     const byKey = Object.fromEntries(copies.map((c) => [c.copy, c]));
     expect(byKey['clean-copy']).toMatchObject({
       status: 'clean',
-      fromVersion: 1,
-      toVersion: 2,
+      fromVersion: TEMPLATE_VERSION,
+      toVersion: TEMPLATE_VERSION + 1,
       conformance: { ok: true },
     });
     expect(byKey['conflicting-copy']).toMatchObject({ status: 'conflicts' });
@@ -227,7 +245,7 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     expect(applied.statusCode).toBe(200);
     const merged = applied.json<{ draft: { rev: number; definition: Definition } }>().draft;
     expect(merged.rev).toBe(2);
-    expect(merged.definition.derivedFrom?.version).toBe(2);
+    expect(merged.definition.derivedFrom?.version).toBe(TEMPLATE_VERSION + 1);
     expect(merged.definition.states[0]!.label.en).toBe('Logged (v2)');
 
     const refused = await api.call('POST', '/api/packs/:name/upgrades/:copyKey/apply', {

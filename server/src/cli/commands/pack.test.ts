@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { TemplateCatalogue } from '@clauseflow/runtime';
+import { catalogPackInfo } from '../../conformance/pack-verification.ts';
 import type { CliIo } from '../clauseflow.ts';
 import { createPackCommand } from './pack.ts';
+
+/** The version of the shipped pack (`catalog/pack.json`). */
+const VERSION = catalogPackInfo().version;
 
 function capture(): CliIo & { out: string; err: string } {
   const io = {
@@ -51,7 +55,7 @@ describe('clauseflow pack build | verify | import', () => {
     expect(pack.manifest.templates.map((x) => x.key)).toContain('incident');
     const ok = await run(['verify', 'pack.json']);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('OK clauseflow-iso20000-core@1.0.0');
+    expect(ok.out).toContain(`OK clauseflow-iso20000-core@${VERSION}`);
 
     pack.templates[0]!.title.en = 'Tampered';
     writeFileSync(file('tampered.json'), JSON.stringify(pack));
@@ -81,9 +85,9 @@ describe('clauseflow pack build | verify | import', () => {
 
     const real = await run(['import', 'pack.json'], env);
     expect(real.code).toBe(0);
-    expect(real.out).toContain('[1/3] pack clauseflow-iso20000-core@1.0.0');
+    expect(real.out).toContain(`[1/3] pack clauseflow-iso20000-core@${VERSION}`);
     expect(real.out).toContain('[2/3] template incident');
-    expect(real.out).toContain('[3/3] activate clauseflow-iso20000-core@1.0.0');
-    expect(await catalogue.activeVersion('clauseflow-iso20000-core')).toBe('1.0.0');
+    expect(real.out).toContain(`[3/3] activate clauseflow-iso20000-core@${VERSION}`);
+    expect(await catalogue.activeVersion('clauseflow-iso20000-core')).toBe(VERSION);
   });
 });

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Value } from 'typebox/value';
+import { AssertionMap, check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
+import { parseDefinition, type Definition, type ParseResult } from '@clauseflow/definition';
+import type { PackInfo } from '../packs/build-pack.ts';
+import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
+
+const CATALOG = new URL('../../', import.meta.url);
+const TEMPLATES = new URL('templates/', CATALOG);
+const ASSERTIONS = new URL('assertions/iso-iec-20000-1-2018.assertions.json', CATALOG);
+
+/** The manifest information of the shipped pack (`catalog/pack.json`). */
+export function shippedPackInfo(): PackInfo {
+  return JSON.parse(readFileSync(new URL('pack.json', CATALOG), 'utf8')) as PackInfo;
+}
+
+/** The file names of the shipped templates (`catalog/templates/*.json`), sorted. */
+export function shippedTemplateFiles(): string[] {
+  return readdirSync(TEMPLATES)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+}
+
+/** One shipped template as `parseDefinition` reads it. */
+export function parseShippedTemplate(file: string): ParseResult {
+  return parseDefinition(JSON.parse(readFileSync(new URL(file, TEMPLATES), 'utf8')));
+}
+
+/** A shipped template as a fresh definition; throws when it does not parse. */
+export function shippedTemplate(file: string): Definition {
+  const { definition, issues } = parseShippedTemplate(file);
+  if (!definition) throw new Error(`${file}: ${issues.map((i) => `${i.code} ${i.path}`).join(', ')}`);
+  return definition;
+}
+
+let assertionMap: AssertionMap | undefined;
+
+/** Checks a definition against the shipped ISO/IEC 20000-1:2018 requirement set and assertion map. */
+export function checkShipped(definition: Definition, options: CheckOptions = {}): CheckResult {
+  if (assertionMap === undefined) {
+    const data: unknown = JSON.parse(readFileSync(ASSERTIONS, 'utf8'));
+    if (!Value.Check(AssertionMap, data)) throw new Error(`invalid assertion map ${ASSERTIONS.pathname}`);
+    assertionMap = data;
+  }
+  return check(definition, loadRequirementSet(), assertionMap, options);
+}
