@@ -8,8 +8,28 @@
 export interface ReportRecord {
   _id: string;
   createdAt: Date;
-  /** The SLA clocks as last projected: `breached` tells whether each went over its target. */
-  clocks?: Record<string, { breached?: boolean } | undefined> | undefined;
+  /** The SLA clocks as last projected: whether each went over its target, and when it does or did. */
+  clocks?: Record<string, ProjectedClock | undefined> | undefined;
+}
+
+/** What the projection holds of one SLA clock. */
+export interface ProjectedClock {
+  status?: string | undefined;
+  /** Over its target when the projection was written. */
+  breached?: boolean | undefined;
+  /** When a running clock reaches its target, or when a paused or stopped one did; null otherwise. */
+  breachAt?: Date | null | undefined;
+}
+
+/** How to read a record's events. */
+export interface FactsOptions {
+  /**
+   * The states after which a step back into work counts as a reopen (states tagged `resolved`);
+   * empty when the process has no reopen.
+   */
+  resolvedStates?: ReadonlySet<string> | undefined;
+  /** The report's "now": a projected breach instant up to it counts even before its timer fired (none without it). */
+  asOf?: Date | undefined;
 }
 
 /** The fields of a stored event a report reads (the loader projects only these). */
@@ -61,14 +81,16 @@ export function breachedClock(event: ReportEvent): string | null {
 
 /**
  * The facts of one record from its projection and its events (any order; only this record's).
- * `resolvedStates` are the states after which a step back into work counts as a reopen (states
- * tagged `resolved`); leave it empty when the process has no reopen.
+ * A clock's breach is dated by the event that recorded it; a clock the projection shows past its
+ * breach instant (by `asOf`) with no such event yet — its timer has not fired — counts at that
+ * instant, so a lagging scheduler does not hide breaches.
  */
 export function recordFacts(
   record: ReportRecord,
   events: readonly ReportEvent[],
-  resolvedStates: ReadonlySet<string> = new Set(),
+  options: FactsOptions = {},
 ): RecordFacts {
+  const resolvedStates = options.resolvedStates ?? new Set<string>();
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   let status = 'active';
   let closedAt: Date | null = null;
@@ -97,6 +119,16 @@ export function recordFacts(
       reopens.push(event.at);
     }
   }
+  const asOf = options.asOf?.getTime();
+  for (const [name, clock] of Object.entries(record.clocks ?? {})) {
+    const breachAt = clock?.breachAt instanceof Date ? clock.breachAt : null;
+    const overdue = asOf !== undefined && breachAt !== null && breachAt.getTime() <= asOf;
+    if (overdue && (clock?.status === 'running' || clock?.breached === true) && !breachedClocks.has(name)) {
+      breachedClocks.add(name);
+      breaches.push(breachAt);
+    }
+  }
+  breaches.sort((a, b) => a.getTime() - b.getTime());
   const clocks = Object.values(record.clocks ?? {});
   const slaMet =
     closedAt && clocks.length > 0

@@ -41,6 +41,8 @@ export interface ReportScope {
   period: ReportPeriod;
   /** The caller's visibility filter (from the record policy); null: every record of the process. */
   visible: Record<string, unknown> | null;
+  /** The report's "now": clocks the projection shows breached by then count even before their timer fired. */
+  asOf: Date;
 }
 
 /**
@@ -87,7 +89,9 @@ export async function loadServiceReport(engine: InstanceEngine, scope: ReportSco
       if (list) list.push(event);
       else byRecord.set(event.instanceId, [event]);
     }
-    for (const record of records) builder.add(recordFacts(record, byRecord.get(record._id) ?? [], resolved));
+    for (const record of records) {
+      builder.add(recordFacts(record, byRecord.get(record._id) ?? [], { resolvedStates: resolved, asOf: scope.asOf }));
+    }
   };
 
   let batch: ReportRecord[] = [];

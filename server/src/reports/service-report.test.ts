@@ -236,8 +236,43 @@ describe('the facts of one record', () => {
       ['2026-03-02T12:00:00Z', { state: 'resolved' }],
       ['2026-03-02T13:00:00Z', { state: 'verified' }],
     ]).map((e, i, all) => ({ ...e, body: { ...e.body, from: i === 0 ? null : all[i - 1]!.body!.state!.state } }));
-    const facts = recordFacts(record('r5', '2026-03-02T09:00:00Z'), steps, new Set(['resolved', 'verified']));
+    const facts = recordFacts(record('r5', '2026-03-02T09:00:00Z'), steps, {
+      resolvedStates: new Set(['resolved', 'verified']),
+    });
     expect(facts.reopens).toEqual([at('2026-03-02T11:00:00Z')]);
+  });
+
+  it('given a clock the projection shows past its breach instant but no breach event yet, then it counts at that instant, once', () => {
+    const running = record('r7', '2026-03-02T09:00:00Z', {
+      resolution: { status: 'running', breached: false, breachAt: at('2026-03-03T09:00:00Z') },
+      response: { status: 'running', breached: false, breachAt: at('2026-03-09T09:00:00Z') },
+    });
+    const started = events('r7', [['2026-03-02T09:00:00Z', {}]]);
+    expect(recordFacts(running, started, { asOf: at('2026-03-05T00:00:00Z') }).breaches).toEqual([
+      at('2026-03-03T09:00:00Z'),
+    ]);
+    expect(recordFacts(running, started).breaches).toEqual([]);
+    const recorded: ReportEvent = {
+      instanceId: 'r7',
+      seq: 2,
+      type: 'sla.breached',
+      at: at('2026-03-03T09:05:00Z'),
+      body: { kind: 'clock', input: { data: { clock: 'resolution' } }, state: { state: 'open', status: 'active' } },
+    };
+    expect(recordFacts(running, [...started, recorded], { asOf: at('2026-03-05T00:00:00Z') }).breaches).toEqual([
+      at('2026-03-03T09:05:00Z'),
+    ]);
+    const stoppedLate = record('r8', '2026-03-02T09:00:00Z', {
+      resolution: { status: 'stopped', breached: true, breachAt: at('2026-03-03T09:00:00Z') },
+    });
+    const closedLate = events('r8', [
+      ['2026-03-02T09:00:00Z', {}],
+      ['2026-03-04T09:00:00Z', { state: 'closed', status: 'done' }],
+    ]);
+    expect(recordFacts(stoppedLate, closedLate, { asOf: at('2026-03-05T00:00:00Z') })).toMatchObject({
+      breaches: [at('2026-03-03T09:00:00Z')],
+      slaMet: false,
+    });
   });
 
   it('given events out of order, then they are read by sequence number', () => {

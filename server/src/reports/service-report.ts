@@ -262,6 +262,8 @@ export interface ServiceReportInput {
   buckets: readonly ReportBucket[];
   /** States tagged `resolved`; when given (even empty), the reopen measure is included. */
   resolvedStates?: ReadonlySet<string>;
+  /** The report's "now" (see {@link recordFacts}); without it, only recorded breach events count. */
+  asOf?: Date;
 }
 
 /** The measures of a report over records and their events, all in memory (see {@link ServiceReportBuilder} to stream). */
@@ -274,7 +276,12 @@ export function buildServiceReport(input: ServiceReportInput): ReportMeasure[] {
   }
   const builder = new ServiceReportBuilder(input.buckets, { reopen: input.resolvedStates !== undefined });
   for (const record of input.records) {
-    builder.add(recordFacts(record, byRecord.get(record._id) ?? [], input.resolvedStates));
+    builder.add(
+      recordFacts(record, byRecord.get(record._id) ?? [], {
+        resolvedStates: input.resolvedStates,
+        asOf: input.asOf,
+      }),
+    );
   }
   return builder.finish();
 }

@@ -52,6 +52,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         processKey: key,
         period,
         visible: visibleRecordsFilter(currentUser(request), [process]),
+        asOf: now,
       });
       const zone = period.timeZone;
       const boundary = (instant: Date) => localIso(instant, zone);
