@@ -35,6 +35,7 @@ import { packRoutes } from './routes/pack-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
 import { RecordService, type RecordServiceOptions } from './instances/record-service.ts';
 import { instanceRoutes } from './routes/instance-routes.ts';
+import { recordReferenceRoutes } from './routes/record-reference-routes.ts';
 import { instanceStreamRoutes } from './routes/instance-stream.ts';
 import { DocumentStore } from './documents/document-store.ts';
 import { documentRoutes } from './routes/document-routes.ts';
@@ -61,6 +62,7 @@ export const PLATFORM_RESOURCE_PLUGINS: readonly ResourcePlugin[] = [
   definitionRoutes,
   packRoutes,
   instanceRoutes,
+  recordReferenceRoutes,
   instanceStreamRoutes,
   documentRoutes,
   portalRoutes,

@@ -178,6 +178,14 @@ export const PROBLEM_CODES = {
       zh: '记录所属流程当前不允许此操作（调用者角色不符、当前状态下不可执行、守卫条件未满足等）；`rejection` 给出原因代码和规则追踪。',
     },
   ),
+  RECORD_REFERENCE_INVALID: spec(
+    422,
+    { en: 'Record reference not acceptable', zh: '记录引用不可接受' },
+    {
+      en: 'A record-reference field names an id that is not a record of the referenced process that the caller may see (a missing and an invisible record are answered alike); `errors` gives the JSON Pointer of each such value. Nothing is stored.',
+      zh: '记录引用字段中的标识不是调用者可见的、被引用流程的记录（不存在与不可见的记录答复相同）；`errors` 给出每个此类值的 JSON Pointer。不会保存任何内容。',
+    },
+  ),
   PROCESS_NOT_PUBLISHED: spec(
     409,
     { en: 'Process not published', zh: '流程未发布' },

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { RECORD_SORTS } from './record-query.ts';
+import { ReferencesSchema } from './record-reference-schemas.ts';
 
 const Localized = Type.Object({ en: Type.String(), zh: Type.String() }, { additionalProperties: false });
 const DateTime = Type.String({ format: 'date-time' });
@@ -91,6 +92,7 @@ export const RecordDetailSchema = Type.Object(
     data: RecordDataSchema,
     myRoles: Type.Array(Type.String(), { description: "The caller's process roles on this record." }),
     actions: Type.Array(RecordActionSchema),
+    references: Type.Optional(ReferencesSchema),
   },
   { additionalProperties: false, title: 'Record' },
 );

@@ -7,6 +7,7 @@ import type { ServerMetrics } from '../metrics/metrics.ts';
 import { ProcessStore, type ProcessDocument } from '../processes/process-store.ts';
 import { maySee } from './record-policy.ts';
 import { RecordNotes } from './record-notes.ts';
+import { RecordReferences } from './record-references.ts';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
 import {
   openRuntime,
@@ -48,6 +49,8 @@ export interface CurrentRecord {
 export class RecordService {
   runtime!: Runtime;
   readonly notes: RecordNotes;
+  /** Record-reference fields: checks, resolution, lookup and the referenced-by index. */
+  readonly references: RecordReferences;
   /** Process settings (owners, grants), read for every access decision. */
   readonly processes: ProcessStore;
   private opened: Promise<void> | null = null;
@@ -63,6 +66,7 @@ export class RecordService {
   ) {
     this.notes = new RecordNotes(db);
     this.processes = new ProcessStore(db, now);
+    this.references = new RecordReferences(db, this, (message, error) => this.log(message, error));
     this.timing = {
       pollMs: options.pollMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 15_000,
@@ -97,6 +101,7 @@ export class RecordService {
     // The live-update stream reads changes by time.
     await this.runtime.engine.projections.collection.createIndex({ updatedAt: 1 });
     await this.notes.init();
+    await this.references.init();
     if (this.options.scheduler !== false) {
       void this.runtime.scheduler.start();
       void this.runtime.dispatcher.start();

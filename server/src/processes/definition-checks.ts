@@ -1,5 +1,5 @@
-import type { Definition } from '@clauseflow/definition';
-import type { TemplateCatalogue } from '@clauseflow/runtime';
+import { checkReferencedProcesses, recordReferenceFields, type Definition, type Issue } from '@clauseflow/definition';
+import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionCheck, DefinitionConformance } from '../conformance/definition-conformance.ts';
 import type { ConformanceSummary } from './process-schemas.ts';
 
@@ -34,4 +34,16 @@ export function conformanceSummary(check: DefinitionCheck): ConformanceSummary {
     summary: { ...check.result.summary },
     problems: check.problems,
   };
+}
+
+/**
+ * UNKNOWN_REFERENCED_PROCESS issues: record-reference fields (`x-ref`) naming a process with no
+ * published version (the definition's own process may be named: records referencing their kind).
+ */
+export async function referencedProcessIssues(definitions: DefinitionStore, definition: Definition): Promise<Issue[]> {
+  const published = new Set<string>();
+  for (const key of new Set(recordReferenceFields(definition.record.schema).map((ref) => ref.process))) {
+    if (await definitions.latest(key)) published.add(key);
+  }
+  return checkReferencedProcesses(definition, published);
 }

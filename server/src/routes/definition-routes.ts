@@ -6,7 +6,7 @@ import { SIGNED_IN } from '../auth/roles.ts';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { requestLanguage } from '../errors/to-problem.ts';
-import { checkWithTemplate, conformanceSummary } from '../processes/definition-checks.ts';
+import { checkWithTemplate, conformanceSummary, referencedProcessIssues } from '../processes/definition-checks.ts';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import {
   ConformanceSummarySchema,
@@ -270,6 +270,12 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!parsed.definition || !parsed.valid) {
         const errors = issueErrors(parsed.issues);
         throw new ProblemError('DEFINITION_INVALID', `The draft has ${errors.length} validation error(s).`, { errors });
+      }
+      const unknownRefs = issueErrors(await referencedProcessIssues(definitions, parsed.definition));
+      if (unknownRefs.length > 0) {
+        throw new ProblemError('DEFINITION_INVALID', 'Record-reference fields name processes that are not published.', {
+          errors: unknownRefs,
+        });
       }
       const check = await checkWithTemplate(conformance, catalogue, parsed.definition);
       if (!check.ok) {

@@ -78,10 +78,12 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const compiled = await records.engine.registry.latest(key);
       if (!compiled) throw new ProblemError('PROCESS_NOT_PUBLISHED', `Process ${key} has no published version.`);
       const idempotencyKey = request.headers['idempotency-key'];
+      await records.references.assertValid(user, compiled, request.body.data);
       const result = await records.engine.start(key, request.body.data, engineActor(user, compiled, process, null), {
         ...(idempotencyKey ? { idempotencyKey } : {}),
       });
       if (!result.ok) throw engineProblem(result, undefined);
+      await records.references.indexAfterWrite(result.instanceId, compiled, result.state.data, app.platform.now());
       if (!result.replayed) metrics.eventsApplied.inc({ process: key, event: 'start' });
       return changed(reply, result)
         .header('location', `/api/records/${result.instanceId}`)
@@ -147,6 +149,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         data: current.state.data,
         myRoles: [...actor.roles],
         actions: recordActions(current.compiled, current.state, actor),
+        references: await records.references.resolve(user, current.compiled, current.state.data),
       };
     },
   );
@@ -176,6 +179,11 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!compiled) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
       const idempotencyKey = request.headers['idempotency-key'];
       const { type, data, vote, comment } = request.body;
+      if (data) {
+        await records.references.assertValid(user, compiled, data);
+        // Indexed before the event too: a crash after the append must not lose the reference.
+        await records.references.index(record._id, compiled, data, app.platform.now());
+      }
       const result = await records.engine.send(
         record._id,
         { type, ...(data ? { data } : {}), ...(vote ? { vote } : {}), ...(comment ? { comment } : {}) },
@@ -183,6 +191,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { ...(idempotencyKey ? { idempotencyKey } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}) },
       );
       if (!result.ok) throw engineProblem(result, expectedSeq);
+      await records.references.indexAfterWrite(record._id, compiled, result.state.data, app.platform.now());
       if (!result.replayed) metrics.eventsApplied.inc({ process: record.processKey, event: type });
       return changed(reply, result).send(recordChange(result));
     },
