@@ -122,7 +122,9 @@ export function recordFacts(
   const asOf = options.asOf?.getTime();
   for (const [name, clock] of Object.entries(record.clocks ?? {})) {
     const breachAt = clock?.breachAt instanceof Date ? clock.breachAt : null;
-    const overdue = asOf !== undefined && breachAt !== null && breachAt.getTime() <= asOf;
+    // Up to the report's now, and not after the record closed (a clock left running in a final state).
+    const until = asOf === undefined || closedAt === null ? asOf : Math.min(closedAt.getTime(), asOf);
+    const overdue = until !== undefined && breachAt !== null && breachAt.getTime() <= until;
     if (overdue && (clock?.status === 'running' || clock?.breached === true) && !breachedClocks.has(name)) {
       breachedClocks.add(name);
       breaches.push(breachAt);

@@ -273,6 +273,14 @@ describe('the facts of one record', () => {
       breaches: [at('2026-03-03T09:00:00Z')],
       slaMet: false,
     });
+    // A clock left running into a final state does not breach after the record closed.
+    const leftRunning = record('r9', '2026-03-02T09:00:00Z', {
+      resolution: { status: 'running', breached: false, breachAt: at('2026-03-05T09:00:00Z') },
+    });
+    expect(recordFacts(leftRunning, closedLate, { asOf: at('2026-03-09T00:00:00Z') })).toMatchObject({
+      breaches: [],
+      slaMet: true,
+    });
   });
 
   it('given events out of order, then they are read by sequence number', () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { currentUser, requireUser } from '../auth/authorize.ts';
+import { requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/roles.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { visibleRecordsFilter } from '../instances/record-policy.ts';
@@ -51,7 +51,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const measures = await loadServiceReport(records.engine, {
         processKey: key,
         period,
-        visible: visibleRecordsFilter(currentUser(request), [process]),
+        visible: visibleRecordsFilter(user, [process]),
         asOf: now,
       });
       const zone = period.timeZone;
