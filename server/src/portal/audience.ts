@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { GroupIdSchema, PlatformRoleSchema, type AuthenticatedUser, type PlatformRole } from '../auth/roles.ts';
+import { fieldError, ProblemError } from '../errors/problem-error.ts';
 
 /**
  * Whom a process's catalogue entry is meant for (ISO/IEC 20000-1 8.2.4): platform roles and/or
@@ -44,4 +45,23 @@ export function inAudience(user: Pick<AuthenticatedUser, 'roles' | 'groups'>, au
   const organizationMatches =
     audience.organizations.length === 0 || audience.organizations.some((group) => user.groups.includes(group));
   return roleMatches && organizationMatches;
+}
+
+/** 400 VALIDATION_FAILED unless every organization the audience names is a group. */
+export async function assertAudienceGroupsExist(
+  groups: { unknown(ids: readonly string[]): Promise<string[]> },
+  audience: ProcessAudience | undefined,
+): Promise<void> {
+  if (!audience) return;
+  const unknown = await groups.unknown(audience.organizations);
+  if (unknown.length === 0) return;
+  const errors = unknown.map((id) =>
+    fieldError(
+      'INVALID_VALUE',
+      `/audience/organizations/${audience.organizations.indexOf(id)}`,
+      `No group ${id}.`,
+      'body',
+    ),
+  );
+  throw new ProblemError('VALIDATION_FAILED', errors[0]!.message, { errors });
 }
