@@ -117,6 +117,18 @@ describe('record-reference fields: configuration items, known errors and release
       ['DEFINITION_ISSUE', 'UNKNOWN_REFERENCED_PROCESS', '/record/schema/properties/release/x-ref/process'],
     ]);
     expect((await app.platform.definitions.latest('incident'))?.version).toBe(1);
+    // Validating the draft tells the designer the same before a publish is tried.
+    const validated = await api.call('POST', '/api/processes/:key/draft/validate', {
+      url: '/api/processes/incident/draft/validate',
+      headers: who.owner.headers,
+    });
+    const result = validated.json<{ valid: boolean; issues: { code: string; path: string }[] }>();
+    expect(result.valid).toBe(false);
+    expect(result.issues.filter((i) => i.code === 'UNKNOWN_REFERENCED_PROCESS').map((i) => i.path)).toEqual([
+      '/record/schema/properties/ci/x-ref/process',
+      '/record/schema/properties/knownErrors/x-ref/process',
+      '/record/schema/properties/release/x-ref/process',
+    ]);
   });
 
   it('given a reference field of the wrong type, when published, then 422 DEFINITION_INVALID with INVALID_RECORD_REFERENCE at its type', async () => {
@@ -317,5 +329,31 @@ describe('record-reference fields: configuration items, known errors and release
       ['ci', ids.router],
       ['knownErrors', ids.knownError],
     ]);
+  });
+
+  it('given an index entry of a refused event and entries lost to a crash, then referenced-by follows the records: the refused one never shows, the lost ones return with the next write', async () => {
+    const { references } = app.platform.records;
+    const referencing = async (id: string) =>
+      (await referencedBy(who.agent, id)).json<{ items: { id: string }[] }>().items.map((item) => item.id);
+    const stale = await api.call('POST', '/api/records/:id/events', {
+      url: `/api/records/${ids.agentIncident}/events`,
+      headers: { ...who.agent.headers, 'if-match': '"99"' },
+      payload: { type: 'accept', data: { ...TRIAGE, ci: ids.router } },
+    });
+    expectProblem(stale, 412, 'PRECONDITION_FAILED');
+    expect(await references.collection.countDocuments({ from: ids.agentIncident, to: ids.router })).toBe(1);
+    expect(await referencing(ids.router)).not.toContain(ids.agentIncident);
+
+    // A crash between the append and the index write loses the entries of a record.
+    await references.collection.deleteMany({ from: ids.agentIncident });
+    expect(await referencing(ids.mail)).not.toContain(ids.agentIncident);
+    const accepted = await api.call('POST', '/api/records/:id/events', {
+      url: `/api/records/${ids.agentIncident}/events`,
+      headers: who.agent.headers,
+      payload: { type: 'accept', data: TRIAGE },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await referencing(ids.mail)).toContain(ids.agentIncident);
+    expect(await referencing(ids.knownError)).toContain(ids.agentIncident);
   });
 });

@@ -60,15 +60,19 @@ export interface ReferenceHost {
   readonly processes: ProcessStore;
 }
 
-/** The record ids data holds in the definition's record-reference fields (strings only; the rest is the form's to refuse). */
+/**
+ * The record ids data holds in the definition's record-reference fields: a non-empty string in a
+ * single field, the strings of a list in a `many` field. Values of another shape are the form's
+ * to refuse (400), not a reference to check.
+ */
 export function referenceValues(compiled: CompiledProcess, data: Record<string, unknown>): ReferenceValue[] {
   const values: ReferenceValue[] = [];
   for (const ref of recordReferenceFields(compiled.definition.record.schema)) {
     if (!Object.hasOwn(data, ref.field)) continue;
     const value = data[ref.field];
     const base = `/${pointerToken(ref.field)}`;
-    if (typeof value === 'string' && value !== '') values.push({ ref, id: value, path: base });
-    else if (Array.isArray(value)) {
+    if (!ref.many && typeof value === 'string' && value !== '') values.push({ ref, id: value, path: base });
+    else if (ref.many && Array.isArray(value)) {
       value.forEach((item, index) => {
         if (typeof item === 'string') values.push({ ref, id: item, path: `${base}/${index}` });
       });

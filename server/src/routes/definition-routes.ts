@@ -230,10 +230,12 @@ export const definitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!draft) throw new ProblemError('NOT_FOUND', `Process ${key} has no draft.`);
       const parsed = parseDefinition(JSON.parse(draft.text));
       const check = parsed.definition ? await checkWithTemplate(conformance, catalogue, parsed.definition) : null;
+      // What publishing would also refuse: references to processes that are not published.
+      const refIssues = parsed.definition ? await referencedProcessIssues(definitions, parsed.definition) : [];
       return {
         rev: draft.rev,
-        valid: parsed.valid,
-        issues: parsed.issues,
+        valid: parsed.valid && refIssues.length === 0,
+        issues: [...parsed.issues, ...refIssues],
         conformance: check ? conformanceSummary(check) : null,
       };
     },
