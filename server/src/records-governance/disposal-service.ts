@@ -178,9 +178,9 @@ export class DisposalService {
     await this.projections.collection.deleteOne({ _id: recordId });
     await this.collection(TIMERS_COLLECTION).deleteMany(byInstance);
     await this.collection(OUTBOX_COLLECTION).deleteMany(byInstance);
-    const at = this.now();
-    await this.store.complete(recordId, at);
-    return { ...disposal, completedAt: at };
+    await this.store.complete(recordId, this.now());
+    // Another server finishing the same disposal may have marked it first: answer what is stored.
+    return this.store.get(recordId);
   }
 
   /** Finishes every disposal a crash left unfinished; returns how many. */

@@ -97,6 +97,7 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
       payload: { reason: 'Retention over' },
     });
     closed = await closedRecord(app, who, 'Disk full');
+    clock.advance(3_600_000);
     open = await openRecord(app, who.requester, 'Slow Wi-Fi');
     clock.current = at(4);
   });

@@ -278,6 +278,17 @@ describe('record retention and authorized disposal (ISO/IEC 20000-1 7.5.3.2.d)',
     expect(await count('record_disposals', {})).toBe(3);
   });
 
+  it('given two people disposing of one record at once, then one disposal record is written: one answer is 201, the other 200 with it', async () => {
+    const record = await closedRecord(app, who, 'Raced');
+    clock.current = new Date(clock.current.getTime() + 400 * 86_400_000);
+    const answers = await Promise.all([dispose(who.owner, record, 'Owner'), dispose(who.admin, record, 'Admin')]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 201]);
+    const [first, second] = answers.map((answer) => answer.json<DisposalView>());
+    expect(first).toEqual(second);
+    expect(await count('record_disposals', { _id: record })).toBe(1);
+    expect(await count('events', { instanceId: record })).toBe(0);
+  });
+
   it('given the owner removes the policy, then the process keeps its records indefinitely again', async () => {
     const removed = await api.call('DELETE', '/api/processes/:key/retention', {
       url: '/api/processes/incident/retention',

@@ -180,22 +180,35 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const id = request.params.id;
-      const existing = await disposals.store.get(id);
-      if (existing) {
-        const user = currentUser(request);
+      const user = currentUser(request);
+      /** A disposal record of the record (its removal finished now), or null; 404 unless the caller governs it. */
+      const disposedAlready = async () => {
+        const existing = await disposals.store.get(id);
+        if (!existing) return null;
         if (!governs(user, existing.processKey, await processes.byKey(existing.processKey))) {
           throw new ProblemError('NOT_FOUND', `No record ${id}.`);
         }
-        return reply.code(200).send(disposalView((await disposals.purge(id)) ?? existing));
+        return (await disposals.purge(id)) ?? existing;
+      };
+      const earlier = await disposedAlready();
+      if (earlier) return reply.code(200).send(disposalView(earlier));
+      try {
+        const { record, process } = await records.visible(request, id);
+        if (!governs(user, record.processKey, process)) {
+          throw new ProblemError('FORBIDDEN', `Only an admin or an owner of process ${record.processKey} may dispose.`);
+        }
+        const plan = await disposals.plan(record, process);
+        const { doc, created } = await disposals.record(plan, request.body.reason, user);
+        const finished = (await disposals.purge(doc._id)) ?? doc;
+        return reply.code(created ? 201 : 200).send(disposalView(finished));
+      } catch (error) {
+        // Someone else disposed of it meanwhile (its log went while this request read it).
+        if (error instanceof ProblemError && error.code === 'NOT_FOUND') {
+          const raced = await disposedAlready();
+          if (raced) return reply.code(200).send(disposalView(raced));
+        }
+        throw error;
       }
-      const { user, record, process } = await records.visible(request, id);
-      if (!governs(user, record.processKey, process)) {
-        throw new ProblemError('FORBIDDEN', `Only an admin or an owner of process ${record.processKey} may dispose.`);
-      }
-      const plan = await disposals.plan(record, process);
-      const { doc, created } = await disposals.record(plan, request.body.reason, user);
-      const finished = (await disposals.purge(doc._id)) ?? doc;
-      return reply.code(created ? 201 : 200).send(disposalView(finished));
     },
   );
 
