@@ -25,6 +25,8 @@ import {
   logAppendKnownHead,
   logAppendWithHeadLookup,
   rawInsertPlusUpdate,
+  rawInsertPlusUpdateSized,
+  sampleEngineDocuments,
   type BenchPlan,
   type Measurement,
 } from './throughput.ts';
@@ -38,18 +40,28 @@ const INSTANCES = 50;
 const ENGINE_OPS = Number(process.env['BENCH_ENGINE_OPS'] ?? 300);
 
 function row(cells: (string | number)[]): string {
-  const widths = [34, 8, 10, 9, 9, 10];
+  const widths = [34, 8, 10, 9, 9, 10, 12];
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join(' ');
 }
 
 function format(m: Measurement, ratio: string): string {
-  return row([m.name, m.callers, m.opsPerSecond.toFixed(0), m.p50Ms.toFixed(2), m.p99Ms.toFixed(2), ratio]);
+  return row([
+    m.name,
+    m.callers,
+    m.opsPerSecond.toFixed(0),
+    m.p50Ms.toFixed(2),
+    m.p99Ms.toFixed(2),
+    ratio,
+    m.commandsPerOp === null ? '' : m.commandsPerOp.toFixed(2),
+  ]);
 }
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-runtime-bench-'));
   const server = await openDatabaseServer({ port: 0, dataDir });
-  const client = await new MongoClient(server.uri, { maxPoolSize: 50 }).connect();
+  const client = await new MongoClient(server.uri, { maxPoolSize: 50, monitorCommands: true }).connect();
+  let commands = 0;
+  client.on('commandStarted', () => void commands++);
   const db = client.db(`bench_runtime_${randomBytes(4).toString('hex')}`);
   try {
     const kind = await detectDatabaseKind(db);
@@ -57,15 +69,16 @@ async function main(): Promise<void> {
       `runtime persistence bench — ${kind === 'ferretdb' ? 'FerretDB' : 'MongoDB'} ${server.embedded ? '(embedded, started for this run)' : '(MONGODB_URI)'}`,
     );
     console.log(
-      `${OPS} operations per series over ${INSTANCES} instances; ratio = series ops/s ÷ raw ops/s at the same callers\n`,
+      `${OPS} operations per series over ${INSTANCES} instances; ratio = series ops/s ÷ raw ops/s at the same callers; commands/op = database round trips per operation\n`,
     );
-    console.log(row(['series', 'callers', 'ops/s', 'p50 ms', 'p99 ms', 'ratio']));
+    console.log(row(['series', 'callers', 'ops/s', 'p50 ms', 'p99 ms', 'ratio', 'commands/op']));
     for (const callers of CALLERS) {
       const plan = (label: string): BenchPlan => ({
         ops: OPS,
         callers,
         instances: INSTANCES,
         label: `${label}_${callers}`,
+        commandsSent: () => commands,
       });
       // Warm the connection pool and the server before measuring.
       await rawInsertPlusUpdate(db, { ...plan('warm'), ops: Math.min(200, OPS) });
@@ -75,8 +88,18 @@ async function main(): Promise<void> {
       console.log(format(raw, '1.00'));
       console.log(format(known, (known.opsPerSecond / raw.opsPerSecond).toFixed(2)));
       console.log(format(lookup, (lookup.opsPerSecond / raw.opsPerSecond).toFixed(2)));
-      const engine = await engineSend(db, { ...plan('engine'), ops: ENGINE_OPS }, incident as unknown as Definition);
+      const enginePlan = { ...plan('engine'), ops: ENGINE_OPS };
+      const engine = await engineSend(db, enginePlan, incident as unknown as Definition);
+      const sized = await rawInsertPlusUpdateSized(
+        db,
+        { ...plan('sized'), ops: ENGINE_OPS },
+        await sampleEngineDocuments(db, enginePlan.label),
+      );
       console.log(format(engine, (engine.opsPerSecond / raw.opsPerSecond).toFixed(2)));
+      console.log(format(sized, (sized.opsPerSecond / raw.opsPerSecond).toFixed(2)));
+      console.log(
+        `  engine ÷ ceiling with engine-sized documents: ${(engine.opsPerSecond / sized.opsPerSecond).toFixed(2)}`,
+      );
     }
   } finally {
     await db.dropDatabase().catch(() => undefined);

@@ -5,7 +5,7 @@
  * throughput, at a given number of concurrent callers.
  */
 import { performance } from 'node:perf_hooks';
-import type { Db } from 'mongodb';
+import type { Db, Document } from 'mongodb';
 import { appendWithRetry } from '../src/append-with-retry.ts';
 import type { Definition } from '@clauseflow/definition';
 import { systemClock } from '../src/clock.ts';
@@ -21,6 +21,8 @@ export interface Measurement {
   opsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Database commands per operation while measuring, when the plan can count them. */
+  commandsPerOp: number | null;
 }
 
 /** What to measure: operations per series, concurrent callers, instances written to. */
@@ -30,6 +32,8 @@ export interface BenchPlan {
   instances: number;
   /** Unique per series so collections start empty. */
   label: string;
+  /** Database commands the client has sent so far (command monitoring), to report round trips. */
+  commandsSent?: () => number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -48,6 +52,7 @@ async function measure(
 ): Promise<Measurement> {
   const latencies: number[] = [];
   let next = 0;
+  const commandsBefore = plan.commandsSent?.() ?? 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: plan.callers }, async (_, caller) => {
@@ -68,6 +73,7 @@ async function measure(
     opsPerSecond: plan.ops / (elapsedMs / 1000),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    commandsPerOp: plan.commandsSent ? (plan.commandsSent() - commandsBefore) / plan.ops : null,
   };
 }
 
@@ -96,6 +102,46 @@ export async function rawInsertPlusUpdate(db: Db, plan: BenchPlan): Promise<Meas
       body: { n: index, text: 'benchmark event' },
     });
     await projections.updateOne({ _id: instanceId }, { $set: { seq, updatedAt: new Date() } }, { upsert: true });
+  });
+}
+
+/** One event and one projection as the engine stored them, to size the ceiling's documents like the engine's. */
+export interface EngineDocuments {
+  event: Document;
+  projection: Document;
+}
+
+/** The documents of the engine series `label` (its last `escalate` event and a projection). */
+export async function sampleEngineDocuments(db: Db, label: string): Promise<EngineDocuments> {
+  const engineDb = db.client.db(`${db.databaseName}_${label}`);
+  const event = await engineDb.collection('events').findOne({ type: 'escalate' }, { sort: { seq: -1 } });
+  const projection = await engineDb.collection('instances').findOne({});
+  if (!event || !projection) throw new Error(`engine series ${label} stored nothing to sample`);
+  const { _id: ignored, ...withoutId } = projection;
+  void ignored;
+  return { event, projection: withoutId };
+}
+
+/**
+ * The same ceiling with the engine's own documents: per operation one `insertOne` of an event
+ * as the engine stores it and one `replaceOne` of a projection as the engine writes it. It
+ * tells the cost of the data apart from the cost of the engine's extra work.
+ */
+export async function rawInsertPlusUpdateSized(db: Db, plan: BenchPlan, docs: EngineDocuments): Promise<Measurement> {
+  const events = db.collection<Document & { _id: string }>(`raw_sized_events_${plan.label}`);
+  const projections = db.collection<Document & { _id: string }>(`raw_sized_instances_${plan.label}`);
+  const seqs = new Map<number, number>();
+  return measure('raw driver: same, engine-sized docs', plan, async (index, caller) => {
+    const instance = instanceFor(plan, index, caller);
+    const seq = (seqs.get(instance) ?? 0) + 1;
+    seqs.set(instance, seq);
+    const instanceId = `raw-${instance}`;
+    await events.insertOne({ ...docs.event, _id: `${instanceId}:${seq}`, instanceId, seq });
+    await projections.replaceOne(
+      { _id: instanceId },
+      { ...docs.projection, seq, updatedAt: new Date() },
+      { upsert: true },
+    );
   });
 }
 
@@ -133,9 +179,10 @@ export async function logAppendWithHeadLookup(db: Db, plan: BenchPlan): Promise<
 }
 
 /**
- * The engine: `send()` of an `escalate` event to the incident example (decision table, effects:
- * a set-field, a notification, a timer cancelled and one scheduled, the projection), as an agent.
- * The instances are started and accepted before measuring.
+ * The engine: `send()` of an `escalate` event to the incident example as an agent, keyed by an
+ * idempotency key (rules evaluated, a set-field and a notification effect, the running SLA clock
+ * carried on, the hash-chained event and the projection written). The instances are started and
+ * accepted (decision table, clock and timers) before measuring.
  */
 export async function engineSend(db: Db, plan: BenchPlan, definition: Definition): Promise<Measurement> {
   const { engine } = await openRuntime(db.client.db(`${db.databaseName}_${plan.label}`), { clock: systemClock });

@@ -60,7 +60,20 @@ interface CompiledCalendar {
   holidays: ReadonlySet<string>;
   /** Working segments (epoch ms) per local day, keyed by the day's start in epoch ms. */
   days: Map<number, ReadonlyArray<readonly [number, number]>>;
+  /** Local days by 15-minute slice of epoch time, and each day's successor: time-zone arithmetic is the costly part. */
+  localDays: Map<number, LocalDay>;
+  nextDays: Map<number, DateTime>;
 }
+
+/** A local day: its start as a DateTime and its bounds in epoch ms. */
+interface LocalDay {
+  day: DateTime;
+  start: number;
+  end: number;
+}
+
+/** Every time-zone offset in use is a multiple of 15 minutes, so a local midnight falls on a slice boundary. */
+const SLICE_MS = 15 * 60 * 1000;
 
 const compiledCache = new WeakMap<BusinessCalendar, CompiledCalendar>();
 
@@ -119,6 +132,8 @@ function compile(calendar: BusinessCalendar): CompiledCalendar {
     minutes,
     holidays: new Set(calendar.holidays),
     days: new Map(),
+    localDays: new Map(),
+    nextDays: new Map(),
   };
   compiledCache.set(calendar, compiled);
   return compiled;
@@ -140,7 +155,7 @@ function segmentsOf(c: CompiledCalendar, day: DateTime): ReadonlyArray<readonly 
   let segments: (readonly [number, number])[] = [];
   const pairs = c.minutes[day.weekday - 1] ?? [];
   if (pairs.length > 0 && !c.holidays.has(day.toISODate() ?? '')) {
-    const nextDay = day.plus({ days: 1 }).toMillis();
+    const nextDay = nextLocalDay(c, day).toMillis();
     const at = (minute: number): number =>
       minute >= 24 * 60 ? nextDay : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toMillis();
     // Local times skipped by a clock change map forward, so a segment may shrink to nothing.
@@ -152,7 +167,25 @@ function segmentsOf(c: CompiledCalendar, day: DateTime): ReadonlyArray<readonly 
 }
 
 function startOfLocalDay(c: CompiledCalendar, epochMs: number): DateTime {
-  return DateTime.fromMillis(epochMs, { zone: c.zone }).startOf('day');
+  const slice = Math.floor(epochMs / SLICE_MS);
+  const known = c.localDays.get(slice);
+  // The containment check keeps odd historical offsets (not multiples of 15 minutes) exact.
+  if (known && known.start <= epochMs && epochMs < known.end) return known.day;
+  const day = DateTime.fromMillis(epochMs, { zone: c.zone }).startOf('day');
+  if (c.localDays.size >= DAY_CACHE_LIMIT) c.localDays.clear();
+  c.localDays.set(slice, { day, start: day.toMillis(), end: nextLocalDay(c, day).toMillis() });
+  return day;
+}
+
+/** The local day after `day` (memoised per calendar). */
+function nextLocalDay(c: CompiledCalendar, day: DateTime): DateTime {
+  const key = day.toMillis();
+  const known = c.nextDays.get(key);
+  if (known) return known;
+  const next = day.plus({ days: 1 });
+  if (c.nextDays.size >= DAY_CACHE_LIMIT) c.nextDays.clear();
+  c.nextDays.set(key, next);
+  return next;
 }
 
 function checkInstant(value: Date, name: string): number {
@@ -189,7 +222,7 @@ export function addBusinessTime(start: Date, ms: number, calendar: BusinessCalen
       worked = true;
     }
     idleDays = worked ? 0 : idleDays + 1;
-    day = day.plus({ days: 1 });
+    day = nextLocalDay(c, day);
   }
   throw invalid(calendar, `no working time in ${MAX_IDLE_DAYS} consecutive days`);
 }
@@ -204,7 +237,7 @@ export function businessTimeBetween(a: Date, b: Date, calendar: BusinessCalendar
   if (to < from) return -businessTimeBetween(b, a, calendar);
   const c = compile(calendar);
   let total = 0;
-  for (let day = startOfLocalDay(c, from); day.toMillis() < to; day = day.plus({ days: 1 })) {
+  for (let day = startOfLocalDay(c, from); day.toMillis() < to; day = nextLocalDay(c, day)) {
     for (const [s, e] of segmentsOf(c, day)) {
       const overlap = Math.min(e, to) - Math.max(s, from);
       if (overlap > 0) total += overlap;
@@ -225,7 +258,7 @@ export function nextBusinessInstant(at: Date, calendar: BusinessCalendar): Date 
   const from = checkInstant(at, 'at');
   const c = compile(calendar);
   let day = startOfLocalDay(c, from);
-  for (let i = 0; i < MAX_IDLE_DAYS; i++, day = day.plus({ days: 1 })) {
+  for (let i = 0; i < MAX_IDLE_DAYS; i++, day = nextLocalDay(c, day)) {
     for (const [s, e] of segmentsOf(c, day)) {
       if (e > from) return new Date(Math.max(s, from));
     }

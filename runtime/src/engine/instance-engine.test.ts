@@ -190,4 +190,40 @@ describe('InstanceEngine on the real database', () => {
     const doc = await engine.projections.get(started.instanceId);
     expect(doc?.clocks['resolution']).toMatchObject({ breached: true });
   });
+
+  it('given a resolved record reopened into a state that starts its clock again, then the new run gets breach timers with new ids', async () => {
+    const variant = structuredClone(incident) as unknown as Definition;
+    variant.key = 'incident-restart';
+    const reopen = variant.transitions.find((x) => x.id === 'reopen');
+    if (!reopen) throw new Error('no reopen transition');
+    reopen.to = 'new';
+    await engine.definitions.publish(variant, 'owner', clock.now());
+    clock.set('2026-11-30T09:00:00Z');
+    const started = await engine.start(
+      'incident-restart',
+      { title: 'Flaky', impact: 'low', urgency: 'low' },
+      requester,
+    );
+    if (!started.ok) throw new Error('start failed');
+    const id = started.instanceId;
+    const seen = new Set([...p.timers.keys()].filter((key) => key.startsWith(`${id}:sla:`)));
+    const sends: [string, Record<string, unknown>?][] = [
+      ['accept', { category: 'network', impact: 'low', urgency: 'low' }],
+      ['resolve', { resolution: 'Restarted the router.', closureCode: 'workaround' }],
+    ];
+    for (const [type, data] of sends) {
+      const sent = await engine.send(id, { type, ...(data ? { data } : {}) }, agent);
+      if (!sent.ok) throw new Error(`${type}: ${sent.code}`);
+      for (const key of p.timers.keys()) if (key.startsWith(`${id}:sla:`)) seen.add(key);
+    }
+    clock.set('2026-11-30T10:00:00Z');
+    const reopened = await engine.send(id, { type: 'reopen' }, requester);
+    expect(reopened).toMatchObject({ ok: true, state: { state: 'new' } });
+    const restarted = [...p.timers.values()].find(
+      (x) => x.instanceId === id && x.kind === 'clock-breach' && !seen.has(x.id),
+    );
+    expect(restarted, 'a breach timer for the restarted clock').toBeDefined();
+    expect(restarted?.generation).toBeGreaterThan(1);
+    expect(restarted!.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
+  });
 });

@@ -16,11 +16,12 @@ import {
 import type { Clock } from '../clock.ts';
 import { DefinitionStore } from '../definitions/definition-store.ts';
 import { emptyHead, EventLog, headOf, type LogHead, type StoredEvent } from '../event-log.ts';
-import { isDuplicateKeyError } from '../database-kind.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import type { JsonObject } from '../storable-json.ts';
 import type { SlaClockRecord } from '../sla-clock.ts';
 import type { NotificationPort, TimerPort, TimerRequest } from './engine-ports.ts';
-import { InstanceProjections, projectInstance, type InstanceDocument } from './instance-projection.ts';
+import { engineStateOf, InstanceProjections, projectInstance, type InstanceDocument } from './instance-projection.ts';
+import { ProjectionCache } from './projection-cache.ts';
 import { applyClockEffects, clockMoments, timerDueAt } from './instance-time.ts';
 import { ProcessRegistry } from './process-registry.ts';
 
@@ -69,6 +70,15 @@ export interface EngineSuccess {
 
 export type EngineResult = EngineSuccess | EngineFailure;
 
+/** What a send carries: the event, its form data, an approval vote, a comment, the timer that raised it. */
+export interface SendInput {
+  type: string;
+  data?: Record<string, unknown>;
+  vote?: 'approve' | 'reject';
+  comment?: string;
+  timer?: string;
+}
+
 export interface SendOptions {
   /** The same key on the same instance returns the recorded outcome and changes nothing. */
   idempotencyKey?: string;
@@ -87,6 +97,8 @@ export interface EngineOptions {
   notifications: NotificationPort;
   /** Attempts when other writers keep taking the next seq and the caller gave no expectedSeq (default 50). */
   maxAttempts?: number;
+  /** Projections this process wrote that it remembers, so a send needs no read (default 10,000; 0 = none). */
+  projectionCacheSize?: number;
 }
 
 /** An instance as loaded from its log. */
@@ -144,7 +156,7 @@ export class InstanceEngine {
   readonly definitions: DefinitionStore;
   readonly registry: ProcessRegistry;
   readonly projections: InstanceProjections;
-  readonly idempotency;
+  readonly #recent: ProjectionCache;
 
   private constructor(
     readonly log: EventLog,
@@ -154,8 +166,7 @@ export class InstanceEngine {
     this.definitions = new DefinitionStore(db);
     this.registry = new ProcessRegistry(this.definitions);
     this.projections = new InstanceProjections(db);
-    // A cache of recorded idempotency keys by `_id` (the log's unique index stays the authority).
-    this.idempotency = db.collection<{ _id: string; seq: number }>('idempotency_keys');
+    this.#recent = new ProjectionCache(options.projectionCacheSize);
   }
 
   /** Opens the engine and makes sure the collections it relies on have their indexes. */
@@ -164,9 +175,6 @@ export class InstanceEngine {
     const engine = new InstanceEngine(log, db, options);
     await engine.definitions.init();
     await engine.projections.ensureIndexes();
-    // Create the collection up front: many processes creating it at once on first insert
-    // is where FerretDB's SQLite backend has been seen to fail.
-    await engine.idempotency.createIndex({ seq: 1 });
     return engine;
   }
 
@@ -216,23 +224,20 @@ export class InstanceEngine {
     if (appended.status === 'duplicate') return this.replay(appended.event);
     if (appended.status === 'conflict') return failure('CONFLICT', { instanceId });
     await this.applyEffects(instanceId, compiled, appended.event, {}, at);
-    await this.rememberKey(instanceId, opts.idempotencyKey, appended.event.seq);
     return { ok: true, instanceId, seq: appended.event.seq, state: body.state, event: appended.event, replayed: false };
   }
 
   /**
    * Sends an event to an instance: checks the payload against the transition's form, evaluates
    * the rules and steps the machine, appends one event and applies its effects.
+   *
+   * Idempotency costs no read on the way to success: the event carries the key, and the log's
+   * unique index on (instance, key) turns a repeat into `duplicate` with the recorded event. Only
+   * a refusal — the instance has moved on, so the repeat no longer fits — looks the key up.
    */
   async send(
     instanceId: string,
-    input: {
-      type: string;
-      data?: Record<string, unknown>;
-      vote?: 'approve' | 'reject';
-      comment?: string;
-      timer?: string;
-    },
+    input: SendInput,
     actor: EngineActor | null,
     opts: SendOptions = {},
   ): Promise<EngineResult> {
@@ -244,10 +249,18 @@ export class InstanceEngine {
     ) {
       return failure('INVALID_ARGUMENT', { instanceId });
     }
-    if (opts.idempotencyKey !== undefined) {
-      const recorded = await this.recordedByKey(instanceId, opts.idempotencyKey);
-      if (recorded) return this.replay(recorded);
-    }
+    const result = await this.attemptSend(instanceId, input, actor, opts);
+    if (result.ok || opts.idempotencyKey === undefined || result.code === 'NOT_FOUND') return result;
+    const recorded = await this.log.findByIdempotencyKey(instanceId, opts.idempotencyKey);
+    return recorded ? this.replay(recorded) : result;
+  }
+
+  private async attemptSend(
+    instanceId: string,
+    input: SendInput,
+    actor: EngineActor | null,
+    opts: SendOptions,
+  ): Promise<EngineResult> {
     const maxAttempts = this.options.maxAttempts ?? 50;
     let hint: LogHead | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -297,7 +310,6 @@ export class InstanceEngine {
       if (appended.status === 'duplicate') return this.replay(appended.event);
       if (appended.status === 'appended') {
         await this.applyEffects(instanceId, compiled, appended.event, body.clocks, loaded.createdAt);
-        await this.rememberKey(instanceId, opts.idempotencyKey, appended.event.seq);
         return {
           ok: true,
           instanceId,
@@ -334,8 +346,7 @@ export class InstanceEngine {
       }
       return result;
     }
-    const recorded = await this.recordedByKey(timer.instanceId, idempotencyKey);
-    if (recorded) return this.replay(recorded);
+    // A repeat firing appends with the same key and gets the recorded event back (`duplicate`).
     let hint: LogHead | undefined;
     for (let attempt = 1; attempt <= (this.options.maxAttempts ?? 50); attempt++) {
       const loaded = await this.load(timer.instanceId, hint);
@@ -445,14 +456,17 @@ export class InstanceEngine {
    * lags the log — a crash between append and effects — the missing effects are applied first.
    */
   async load(instanceId: string, hint?: LogHead, verifyHead = false): Promise<LoadedInstance | null> {
-    const projection = await this.projections.get(instanceId);
-    // Fast path: the projection carries the state after its seq. If another writer appended
-    // since, the next append collides on the unique _id and the caller reloads with a hint.
-    if (projection?.current && !hint && !verifyHead) {
-      const compiled = await this.registry.get(projection.current.process.key, projection.current.process.version);
+    // Fast path: a projection carries the state after its seq. If another writer appended
+    // since, the next append collides on the unique _id and the caller reloads with a hint: the
+    // stored projection when it has caught up with the hint (it usually has), else the log.
+    const remembered = !hint && !verifyHead ? this.#recent.get(instanceId) : undefined;
+    const projection = remembered ?? (await this.projections.get(instanceId));
+    const current = projection && !verifyHead ? engineStateOf(projection) : null;
+    if (projection && current && (!hint || projection.seq >= hint.seq)) {
+      const compiled = await this.registry.get(current.process.key, current.process.version);
       if (compiled) {
         const body = {
-          ...projection.current,
+          ...current,
           kind: 'stepped',
           input: { type: '' },
           from: null,
@@ -468,7 +482,9 @@ export class InstanceEngine {
         };
       }
     }
-    const from = hint ?? (projection ? { instanceId, seq: projection.seq, hash: projection.hash } : undefined);
+    // The slow path decides on repairs, so it trusts only the stored projection.
+    const stored = remembered ? await this.projections.get(instanceId) : projection;
+    const from = hint ?? (stored ? { instanceId, seq: stored.seq, hash: stored.hash } : undefined);
     const head = await this.log.head(instanceId, from);
     if (head.seq === 0) return null;
     const last = await this.log.get(instanceId, head.seq);
@@ -479,8 +495,8 @@ export class InstanceEngine {
       throw new Error(
         `instance ${instanceId} runs on ${body.process.key}@${body.process.version}, which is not stored`,
       );
-    const createdAt = projection?.createdAt ?? (await this.log.get(instanceId, 1))?.at ?? last.at;
-    if (!projection || projection.seq < head.seq) await this.repair(instanceId, compiled, projection, createdAt);
+    const createdAt = stored?.createdAt ?? (await this.log.get(instanceId, 1))?.at ?? last.at;
+    if (!stored || stored.seq < head.seq) await this.repair(instanceId, compiled, stored, createdAt);
     return { instanceId, head: headOf(last), body, compiled, createdAt };
   }
 
@@ -561,17 +577,17 @@ export class InstanceEngine {
       }
     }
     await this.syncClockTimers(instanceId, definition, previousClocks, body.clocks);
-    await this.projections.write(
-      projectInstance(
-        instanceId,
-        compiled,
-        body.state,
-        body.clocks,
-        { seq: event.seq, hash: event.hash },
-        createdAt,
-        event.at,
-      ),
+    const projection = projectInstance(
+      instanceId,
+      compiled,
+      body.state,
+      body.clocks,
+      { seq: event.seq, hash: event.hash },
+      createdAt,
+      event.at,
     );
+    if (await this.projections.write(projection)) this.#recent.remember(projection);
+    else this.#recent.forget(instanceId);
   }
 
   /** Schedules warning and breach timers for each running clock generation; cancels those of replaced generations. */
@@ -589,6 +605,8 @@ export class InstanceEngine {
         }
       }
       if (clock.status !== 'running') continue;
+      // An unchanged clock keeps the timers its last change scheduled (their ids would be the same).
+      if (previous && canonicalJson(previous) === canonicalJson(clock)) continue;
       const moments = clockMoments(clock, definition);
       for (const [kind, dueAt] of [
         ['clock-warning', moments.warningAt],
@@ -626,7 +644,9 @@ export class InstanceEngine {
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       },
       head,
-      { checkKeyOnConflict: idempotencyKey !== undefined },
+      // A taken seq is a race to retry, not a reason to scan for the key: the key index itself
+      // refuses a repeat once the retry finds a free seq, and a refusal looks the key up.
+      { checkKeyOnConflict: false },
     );
   }
 
@@ -636,20 +656,6 @@ export class InstanceEngine {
     if (!projection || projection.seq < event.seq) await this.load(event.instanceId, undefined, true);
     const body = bodyOf(event);
     return { ok: true, instanceId: event.instanceId, seq: event.seq, state: body.state, event, replayed: true };
-  }
-
-  private async recordedByKey(instanceId: string, key: string): Promise<StoredEvent | null> {
-    const marker = await this.idempotency.findOne({ _id: `${instanceId}\n${key}` });
-    return marker ? this.log.get(instanceId, marker.seq) : null;
-  }
-
-  private async rememberKey(instanceId: string, key: string | undefined, seq: number): Promise<void> {
-    if (key === undefined) return;
-    try {
-      await this.idempotency.insertOne({ _id: `${instanceId}\n${key}`, seq });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { Collection, Db } from 'mongodb';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
 import { calendarOf } from './instance-time.ts';
-import { slaView, type SlaClockRecord } from '../sla-clock.ts';
+import type { BusinessCalendar } from '../business-calendar.ts';
+import { slaBreachAt, slaElapsed, slaWarningAt, type SlaClockRecord } from '../sla-clock.ts';
 
 /** What a queue shows of one SLA clock. */
 export interface ClockSummary {
@@ -34,10 +35,54 @@ export interface InstanceDocument {
   breachAt: Date | null;
   seq: number;
   hash: string | null;
-  /** The engine's state after `seq` (what the last event holds), so a send need not read the log. */
-  current?: { process: { key: string; version: number }; state: InstanceState; clocks: Record<string, SlaClockRecord> };
+  /**
+   * The engine's state after `seq` (what the last event holds) as JSON text of
+   * {@link EngineStateSnapshot}, so a send need not read the log. Text, because nothing queries
+   * it and FerretDB stores a string several times faster than the same nested document.
+   */
+  engineState?: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * Breach and warning instants of clock records seen lately. They depend on the record alone and
+ * a record changes only when its clock does, while every send writes the projection: computing
+ * them is most of a send's time in business-calendar arithmetic.
+ */
+const momentsByRecord = new Map<string, { breachAt: Date | null; warningAt: Date | null }>();
+const MOMENTS_CACHE_LIMIT = 10_000;
+
+function clockView(record: SlaClockRecord, at: Date, calendar: BusinessCalendar) {
+  const key = `${calendar.id}\n${JSON.stringify(record)}`;
+  let moments = momentsByRecord.get(key);
+  if (!moments) {
+    moments = { breachAt: slaBreachAt(record, calendar), warningAt: slaWarningAt(record, calendar) };
+    if (momentsByRecord.size >= MOMENTS_CACHE_LIMIT) momentsByRecord.clear();
+    momentsByRecord.set(key, moments);
+  }
+  const elapsedMs = slaElapsed(record, at, calendar);
+  return {
+    status: record.status,
+    targetMs: record.targetMs,
+    elapsedMs,
+    remainingMs: record.targetMs - elapsedMs,
+    breached: elapsedMs >= record.targetMs,
+    breachAt: moments.breachAt,
+    warningAt: moments.warningAt,
+  };
+}
+
+/** What the projection keeps of the engine's state (in `engineState`). */
+export interface EngineStateSnapshot {
+  process: { key: string; version: number };
+  state: InstanceState;
+  clocks: Record<string, SlaClockRecord>;
+}
+
+/** The engine state a projection carries, or null when it has none (written by an older version). */
+export function engineStateOf(doc: InstanceDocument): EngineStateSnapshot | null {
+  return typeof doc.engineState === 'string' ? (JSON.parse(doc.engineState) as EngineStateSnapshot) : null;
 }
 
 /** Builds the projection document of an instance after event `seq`. */
@@ -56,7 +101,7 @@ export function projectInstance(
   const summaries: Record<string, ClockSummary> = {};
   let breachAt: Date | null = null;
   for (const [id, record] of Object.entries(clocks)) {
-    const view = slaView(record, at, calendarOf(definition, record.calendarId));
+    const view = clockView(record, at, calendarOf(definition, record.calendarId));
     summaries[id] = {
       status: view.status,
       targetMs: view.targetMs,
@@ -83,7 +128,11 @@ export function projectInstance(
     breachAt,
     seq: head.seq,
     hash: head.hash,
-    current: { process: { key: definition.key, version: definition.version }, state, clocks: { ...clocks } },
+    engineState: JSON.stringify({
+      process: { key: definition.key, version: definition.version },
+      state,
+      clocks,
+    } satisfies EngineStateSnapshot),
     createdAt,
     updatedAt: at,
   };
@@ -109,13 +158,21 @@ export class InstanceProjections {
   }
 
   /**
-   * Writes the projection unless a newer one is stored. Check-then-write is not atomic on
-   * FerretDB; a lost race leaves an older projection, which the next send or `repair` corrects
-   * from the log.
+   * Writes the projection in one round trip (by `_id`, the only filter FerretDB serves without a
+   * scan) and looks at what it replaced: when that was newer — another writer of the instance
+   * got there first — it is put back. True when `doc` stands. Not atomic on FerretDB; whatever
+   * still lags is repaired from the log by the next send's collision or by `instance()`.
    */
-  async write(doc: InstanceDocument): Promise<void> {
-    const current = await this.collection.findOne({ _id: doc._id }, { projection: { seq: 1 } });
-    if (current && current.seq >= doc.seq) return;
-    await this.collection.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  async write(doc: InstanceDocument): Promise<boolean> {
+    let next = doc;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = await this.collection.findOneAndReplace({ _id: next._id }, next, {
+        upsert: true,
+        returnDocument: 'before',
+      });
+      if (!before || before.seq <= next.seq) return next === doc;
+      next = before;
+    }
+    return false;
   }
 }

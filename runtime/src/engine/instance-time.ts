@@ -23,10 +23,20 @@ export function durationMs(iso: string): number {
 /** The definition's calendar with that id; around the clock when none is named. */
 export function calendarOf(definition: Definition, id: string | undefined): BusinessCalendar {
   if (!id || id === CALENDAR_24X7.id) return CALENDAR_24X7;
+  // One object per definition and calendar: the business calendar caches its compiled form
+  // and day segments by object identity, and building them is most of an SLA computation.
+  let calendars = calendarsByDefinition.get(definition);
+  if (!calendars) calendarsByDefinition.set(definition, (calendars = new Map<string, BusinessCalendar>()));
+  const known = calendars.get(id);
+  if (known) return known;
   const found = definition.calendars.find((c) => c.id === id);
   if (!found) throw new RangeError(`definition ${definition.key} has no calendar ${id}`);
-  return { id: found.id, timeZone: found.timeZone, week: found.week, holidays: found.holidays };
+  const calendar = { id: found.id, timeZone: found.timeZone, week: found.week, holidays: found.holidays };
+  calendars.set(id, calendar);
+  return calendar;
 }
+
+const calendarsByDefinition = new WeakMap<Definition, Map<string, BusinessCalendar>>();
 
 /**
  * When a scheduled timer is due: its duration after `scheduledAt`, in business time on its
@@ -68,7 +78,7 @@ export function applyClockEffects(
       else if (effect.target) {
         // A clock whose target cannot be resolved from the record has nothing to measure against.
         const spec = definition.clocks.find((c) => c.id === effect.clock);
-        next[effect.clock] = slaStart(
+        const started = slaStart(
           {
             name: effect.clock,
             targetMs: durationMs(effect.target),
@@ -77,6 +87,9 @@ export function applyClockEffects(
           },
           at,
         );
+        // A restart (a reopened record) continues the generations, so its timers get new ids
+        // and those of the earlier run stay recognisably stale.
+        next[effect.clock] = current ? { ...started, generation: current.generation + 1 } : started;
       }
     } else if (effect.type === 'pauseClock' || effect.type === 'stopClock') {
       const current = next[effect.clock];
