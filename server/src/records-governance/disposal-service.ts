@@ -14,12 +14,9 @@ import type { ProcessDocument } from '../processes/process-store.ts';
 import { DisposalStore, type DisposalDocument } from './disposal-store.ts';
 import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from './retention-policy.ts';
 
-/** The engine's cache of recorded idempotency keys (`_id` = `${recordId}\n${key}`). */
-const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
 /** Work notes (see instances/record-notes.ts). */
 const NOTES_COLLECTION = 'record_notes';
 /** Ids deleted per `$in` query. */
-const DELETE_CHUNK = 500;
 
 /** What a disposal would record about a record, before anyone authorized it. */
 export type DisposalPlan = Omit<DisposalDocument, 'reason' | 'authorizedBy' | 'disposedAt' | 'completedAt'>;
@@ -60,9 +57,8 @@ export function decodeCandidateCursor(cursor: string): { at: Date; id: string } 
 
 /**
  * Retention and disposal of records. A disposal first writes the disposal record (one insert,
- * unique by record id), then removes the record's timers, notifications, projection, notes,
- * idempotency keys and event log, then marks the disposal record complete. There are no
- * transactions: a crash in between leaves a disposal record without `completedAt`, which
+ * unique by record id), then removes the record's timers, notifications, projection, notes and
+ * event log, then marks the disposal record complete. There are no transactions: a crash in between leaves a disposal record without `completedAt`, which
  * {@link resumeUnfinished} (at start-up) or a second disposal request finishes. From the moment
  * the disposal record exists the record's routes answer 404 (see disposed-record-guard.ts).
  */
@@ -172,7 +168,6 @@ export class DisposalService {
     await this.collection(OUTBOX_COLLECTION).deleteMany(byInstance);
     await this.projections.collection.deleteOne({ _id: recordId });
     await this.collection(NOTES_COLLECTION).deleteMany({ recordId });
-    await this.deleteIdempotencyKeys(recordId);
     await this.log.collection.deleteMany(byInstance);
     // A repair that read the log before it went may have written these again.
     await this.projections.collection.deleteOne({ _id: recordId });
@@ -229,15 +224,5 @@ export class DisposalService {
 
   private collection(name: string): Collection<{ _id: string }> {
     return this.db.collection<{ _id: string }>(name);
-  }
-
-  private async deleteIdempotencyKeys(recordId: string): Promise<void> {
-    const keys = await this.log.collection
-      .find({ instanceId: recordId }, { projection: { idempotencyKey: 1 } })
-      .map((event) => `${recordId}\n${event.idempotencyKey}`)
-      .toArray();
-    for (let i = 0; i < keys.length; i += DELETE_CHUNK) {
-      await this.collection(IDEMPOTENCY_COLLECTION).deleteMany({ _id: { $in: keys.slice(i, i + DELETE_CHUNK) } });
-    }
   }
 }
