@@ -168,6 +168,12 @@ export class TimerStore {
     return this.collection.find(filter).sort({ runAt: 1 }).limit(limit).toArray();
   }
 
+  /** How many scheduled timers are due at `now` (what a monitoring gauge shows). */
+  async countDue(now: Date): Promise<number> {
+    checkDate(now, 'now');
+    return this.collection.countDocuments({ status: 'scheduled', runAt: { $lte: now } });
+  }
+
   /** Records that a timer fired (a hint that keeps it out of the next poll). */
   async markFired(id: string, now: Date): Promise<void> {
     await this.collection.updateOne({ _id: id, status: { $ne: 'fired' } }, { $set: { status: 'fired', firedAt: now } });

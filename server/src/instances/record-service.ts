@@ -98,6 +98,7 @@ export class RecordService {
         }
       },
     });
+    this.metrics.countDueTimers = () => this.runtime.timers.countDue(this.now());
     // The live-update stream reads changes by time.
     await this.runtime.engine.projections.collection.createIndex({ updatedAt: 1 });
     await this.notes.init();

@@ -11,8 +11,10 @@ export interface ServerMetrics {
   httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
   /** Events appended to instance logs, by process id and event type. */
   eventsApplied: Counter<'process' | 'event'>;
-  /** Timers whose due time has passed and that have not fired yet (set by the poller). */
+  /** Timers whose due time has passed and that have not fired yet, counted at each scrape. */
   timersDue: Gauge;
+  /** What the due-timer gauge counts with; set once the runtime is open (until then it shows 0). */
+  countDueTimers: (() => Promise<number>) | null;
   /** Timers fired, by timer kind. */
   timersFired: Counter<'kind'>;
   /** SLA clocks breached, by process id and clock id. */
@@ -23,7 +25,7 @@ export interface ServerMetrics {
 export function createServerMetrics(options: { defaultMetrics?: boolean } = {}): ServerMetrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'clauseflow_' });
-  return {
+  const metrics: ServerMetrics = {
     registry,
     httpRequestDuration: new Histogram({
       name: 'clauseflow_http_request_duration_seconds',
@@ -42,7 +44,12 @@ export function createServerMetrics(options: { defaultMetrics?: boolean } = {}):
       name: 'clauseflow_timers_due',
       help: 'Timers past their due time that have not fired yet.',
       registers: [registry],
+      // Counted when scraped, so the figure is the database's, whichever process fires timers.
+      collect: async function (this: Gauge) {
+        if (metrics.countDueTimers) this.set(await metrics.countDueTimers());
+      },
     }),
+    countDueTimers: null,
     timersFired: new Counter({
       name: 'clauseflow_timers_fired_total',
       help: 'Timers fired, by kind.',
@@ -56,4 +63,5 @@ export function createServerMetrics(options: { defaultMetrics?: boolean } = {}):
       registers: [registry],
     }),
   };
+  return metrics;
 }

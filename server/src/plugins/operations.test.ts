@@ -70,7 +70,6 @@ describe('protection and operations', () => {
     await app.inject({ method: 'GET', url: '/health' });
     await app.inject({ method: 'GET', url: '/api/users/u_000000000000000000000000' });
     app.platform.metrics.eventsApplied.inc({ process: 'incident', event: 'resolve' });
-    app.platform.metrics.timersDue.set(3);
     app.platform.metrics.timersFired.inc({ kind: 'sla' });
     app.platform.metrics.slaBreaches.inc({ process: 'incident', clock: 'resolution' });
     const response = await api.call('GET', '/metrics');
@@ -81,9 +80,30 @@ describe('protection and operations', () => {
     );
     expect(text).toMatch(/route="\/api\/users\/:id",status="401"/);
     expect(text).toContain('clauseflow_events_applied_total{process="incident",event="resolve"} 1');
-    expect(text).toContain('clauseflow_timers_due 3');
     expect(text).toContain('clauseflow_timers_fired_total{kind="sla"} 1');
     expect(text).toContain('clauseflow_sla_breaches_total{process="incident",clock="resolution"} 1');
+  });
+
+  it('given timers past due that no scheduler has fired yet, then /metrics counts them from the database at the scrape', async () => {
+    // A database of its own, and no scheduler, so nothing fires the probe timers meanwhile.
+    const own = await openTestDatabase('operations_timers');
+    const { app: quiet, clock } = await testApp(own.db, { records: { scheduler: false } });
+    try {
+      const scrape = async () => (await quiet.inject({ method: 'GET', url: '/metrics' })).body;
+      await quiet.platform.records.init();
+      expect(await scrape()).toContain('clauseflow_timers_due 0');
+      const timers = quiet.platform.records.runtime.timers;
+      const at = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
+      for (const [generation, dueAt] of [[1, at(-30)], [2, at(-1)], [3, at(0)], [4, at(60)]] as const) {
+        await timers.schedule({ instanceId: 'i_metrics_probe', name: 'probe', generation, dueAt }, clock.now());
+      }
+      expect(await scrape()).toContain('clauseflow_timers_due 3');
+      clock.advance(60 * 60_000);
+      expect(await scrape()).toContain('clauseflow_timers_due 4');
+    } finally {
+      await quiet.close();
+      await own.close();
+    }
   });
 
   it('given two server processes on one database, then rate-limit counters are shared, per user when signed in', async () => {
