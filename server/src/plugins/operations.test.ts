@@ -94,7 +94,12 @@ describe('protection and operations', () => {
       expect(await scrape()).toContain('clauseflow_timers_due 0');
       const timers = quiet.platform.records.runtime.timers;
       const at = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000);
-      for (const [generation, dueAt] of [[1, at(-30)], [2, at(-1)], [3, at(0)], [4, at(60)]] as const) {
+      for (const [generation, dueAt] of [
+        [1, at(-30)],
+        [2, at(-1)],
+        [3, at(0)],
+        [4, at(60)],
+      ] as const) {
         await timers.schedule({ instanceId: 'i_metrics_probe', name: 'probe', generation, dueAt }, clock.now());
       }
       expect(await scrape()).toContain('clauseflow_timers_due 3');
