@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { detectDatabaseKind, isDuplicateKeyError } from './database-kind.ts';
+import { InsertBatcher } from './insert-batcher.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
 import { assertIdString, assertStorableJsonObject, type JsonObject } from './storable-json.ts';
 
@@ -154,6 +155,8 @@ function checkHead(head: LogHead, instanceId: string): void {
  */
 export class EventLog {
   readonly collection: Collection<StoredEvent>;
+  /** Appends from concurrent writers go to the server together (group commit). */
+  readonly #inserts: InsertBatcher<StoredEvent>;
   readonly #db: Db;
   readonly #strategy: ReadStrategy;
   readonly #probeWindow: number;
@@ -163,6 +166,7 @@ export class EventLog {
   private constructor(db: Db, options: EventLogOptions) {
     this.#db = db;
     this.collection = db.collection<StoredEvent>(options.collection ?? EVENTS_COLLECTION);
+    this.#inserts = new InsertBatcher(this.collection);
     this.#strategy = options.readStrategy ?? 'auto';
     this.#probeWindow = options.probeWindow ?? 16;
     this.#headCacheSize = options.headCacheSize ?? 10_000;
@@ -225,7 +229,7 @@ export class EventLog {
     };
     const event: StoredEvent = { ...unhashed, hash: eventHash(unhashed) };
     try {
-      await this.collection.insertOne(event);
+      await this.#inserts.insert(event);
       this.#remember(headOf(event));
       return { status: 'appended', event, head: headOf(event) };
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { Clock } from './clock.ts';
+import { InsertBatcher } from './insert-batcher.ts';
 import { isDuplicateKeyError } from './database-kind.ts';
 import { PollingLoop } from './polling-loop.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
@@ -76,9 +77,12 @@ const EPOCH = new Date(0);
 /** The outbox collection: insert-once enqueueing, and the status bookkeeping of delivery. */
 export class Outbox {
   readonly collection: Collection<OutboxMessage>;
+  /** Messages enqueued by concurrent sends go to the server together (group commit). */
+  readonly #inserts: InsertBatcher<OutboxMessage>;
 
   private constructor(db: Db, collection: string) {
     this.collection = db.collection<OutboxMessage>(collection);
+    this.#inserts = new InsertBatcher(this.collection);
   }
 
   /** Opens the outbox and makes sure its indexes exist. */
@@ -114,7 +118,7 @@ export class Outbox {
       leaseUntil: EPOCH,
     };
     try {
-      await this.collection.insertOne(message);
+      await this.#inserts.insert(message);
       return { status: 'enqueued', message };
     } catch (error) {
       if (isDuplicateKeyError(error)) return { status: 'already-enqueued', id: entry.id };

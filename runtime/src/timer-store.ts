@@ -1,4 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
+import { InsertBatcher } from './insert-batcher.ts';
 import { isDuplicateKeyError } from './database-kind.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
 import { assertIdString, assertStorableJsonObject, type JsonObject } from './storable-json.ts';
@@ -77,9 +78,12 @@ function checkDate(value: unknown, name: string): asserts value is Date {
  */
 export class TimerStore {
   readonly collection: Collection<TimerDocument>;
+  /** Timers scheduled by concurrent sends go to the server together (group commit). */
+  readonly #inserts: InsertBatcher<TimerDocument>;
 
   private constructor(db: Db, collection: string) {
     this.collection = db.collection<TimerDocument>(collection);
+    this.#inserts = new InsertBatcher(this.collection);
   }
 
   /** Opens the store and makes sure its indexes exist. */
@@ -121,7 +125,7 @@ export class TimerStore {
       cancelledAt: null,
     };
     try {
-      await this.collection.insertOne(timer);
+      await this.#inserts.insert(timer);
       return { status: 'scheduled', timer };
     } catch (error) {
       if (isDuplicateKeyError(error)) return { status: 'already-scheduled', id };
