@@ -73,6 +73,19 @@ const MATRIX: Row[] = [
     payload: { text: 'Internal' },
     expect: { ...SEE, admin: 201, owner: 201, agent: 201, requester: 403 },
   },
+  {
+    method: 'GET',
+    route: '/api/processes/:key/records/lookup',
+    url: () => '/api/processes/incident/records/lookup?q=Raised',
+    // Anyone with a role in the process may search it (the answer holds only what they may see).
+    expect: { ...SEE, otherRequester: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/records/:id/referenced-by',
+    url: (id) => `/api/records/${id}/referenced-by`,
+    expect: SEE,
+  },
 ];
 
 describe('record access matrix: every record route × every role', () => {
@@ -115,6 +128,28 @@ describe('record access matrix: every record route × every role', () => {
       got[caller] = response.statusCode;
     }
     expect(got).toEqual(row.expect);
+  });
+
+  it('given a lookup by title, then another requester finds none of the requester’s records', async () => {
+    const raised = await app.inject({
+      method: 'POST',
+      url: '/api/processes/incident/records',
+      headers: who.requester.headers,
+      payload: { data: incidentData('Printer on fire') },
+    });
+    const id = raised.json<{ id: string }>().id;
+    const found = async (caller: Party) =>
+      (
+        await api.call('GET', '/api/processes/:key/records/lookup', {
+          url: '/api/processes/incident/records/lookup?q=printer%20on',
+          headers: who[caller].headers,
+        })
+      )
+        .json<{ items: { id: string }[] }>()
+        .items.map((item) => item.id);
+    expect(await found('requester')).toContain(id);
+    expect(await found('agent')).toContain(id);
+    expect(await found('otherRequester')).not.toContain(id);
   });
 
   it('given records of two requesters, then each lists only their own; agents of another group list neither', async () => {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { currentUser, requireUser } from '../auth/authorize.ts';
+import { requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/roles.ts';
+import { visibleProcess } from '../processes/process-access.ts';
 import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import {
@@ -41,8 +42,9 @@ export const recordReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = currentUser(request);
       const { key } = request.params;
+      // 404 for a process the caller has no role in, as everywhere, so keys cannot be probed.
+      const { user } = await visibleProcess(app.platform.processes, request, key);
       if (!(await records.engine.definitions.latest(key))) {
         throw new ProblemError('NOT_FOUND', `Process ${key} has no published version.`);
       }
