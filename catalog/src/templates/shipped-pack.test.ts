@@ -39,7 +39,7 @@ describe('the shipped catalogue pack', () => {
 
   it('given every shipped template, then it validates with no error and its file is named after its key', () => {
     const files = shippedTemplateFiles();
-    expect(files).toContain('incident.json');
+    expect(files).toEqual(['incident.json', 'problem.json']);
     for (const file of files) {
       const parsed = parseShippedTemplate(file);
       expect(
@@ -50,15 +50,31 @@ describe('the shipped catalogue pack', () => {
     }
   });
 
+  it('given each shipped template, then it claims requirements and every one of its claims passes', () => {
+    for (const file of shippedTemplateFiles()) {
+      const template = shippedTemplate(file);
+      expect(template.claims?.length, file).toBeGreaterThan(0);
+      const result = checkShipped(template);
+      expect(
+        result.verdicts.filter((v) => v.status === 'fail').map((v) => v.requirement),
+        file,
+      ).toEqual([]);
+      expect(result.summary.pass, file).toBe(template.claims?.length);
+    }
+  });
+
   it('given the pack built from catalog/pack.json and the templates, when verified with conformance, then it passes', () => {
     const templates = shippedTemplateFiles().map((file) => shippedTemplate(file));
     const pack = JSON.parse(JSON.stringify(buildPack(shippedPackInfo(), templates))) as unknown;
     const result = verifyPack(pack, { validateTemplate, checkConformance });
     expect(result).toMatchObject({ ok: true, issues: [] });
     if (result.ok) {
-      expect(result.pack.manifest.templates).toContainEqual(
-        expect.objectContaining({ key: 'incident', version: shippedTemplate('incident.json').version }),
-      );
+      expect(result.pack.manifest.templates).toHaveLength(2);
+      for (const key of ['incident', 'problem']) {
+        expect(result.pack.manifest.templates).toContainEqual(
+          expect.objectContaining({ key, version: shippedTemplate(`${key}.json`).version }),
+        );
+      }
     }
   });
 });

@@ -79,15 +79,16 @@ describe('clauseflow pack build | verify | import', () => {
     const env = { MONGODB_URI: t.uri, CLAUSEFLOW_DB_NAME: t.db.databaseName };
     const dry = await run(['import', 'pack.json', '--dry-run'], env);
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/new:\s+incident/);
+    expect(dry.out).toMatch(/new:\s+incident, problem/);
     const catalogue = new TemplateCatalogue(t.db);
     expect(await catalogue.activeVersion('clauseflow-iso20000-core')).toBeNull();
 
     const real = await run(['import', 'pack.json'], env);
     expect(real.code).toBe(0);
-    expect(real.out).toContain(`[1/3] pack clauseflow-iso20000-core@${VERSION}`);
-    expect(real.out).toContain('[2/3] template incident');
-    expect(real.out).toContain(`[3/3] activate clauseflow-iso20000-core@${VERSION}`);
+    expect(real.out).toContain(`[1/4] pack clauseflow-iso20000-core@${VERSION}`);
+    expect(real.out).toContain('[2/4] template incident');
+    expect(real.out).toContain('[3/4] template problem');
+    expect(real.out).toContain(`[4/4] activate clauseflow-iso20000-core@${VERSION}`);
     expect(await catalogue.activeVersion('clauseflow-iso20000-core')).toBe(VERSION);
   });
 });
