@@ -12,7 +12,7 @@ import {
 import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
 import { checkShipped, parseShippedTemplate, shippedTemplate } from './shipped-templates.ts';
 
-const FILE = 'problem.json';
+const FILE = 'problem-management.json';
 const template = shippedTemplate(FILE);
 const compiled = compile(template);
 const requester: Actor = { id: 'rita', roles: ['requester'] };

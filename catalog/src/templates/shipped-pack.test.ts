@@ -39,7 +39,7 @@ describe('the shipped catalogue pack', () => {
 
   it('given every shipped template, then it validates with no error and its file is named after its key', () => {
     const files = shippedTemplateFiles();
-    expect(files).toEqual(['incident.json', 'problem.json']);
+    expect(files).toEqual(['incident.json', 'problem-management.json']);
     for (const file of files) {
       const parsed = parseShippedTemplate(file);
       expect(
@@ -70,7 +70,7 @@ describe('the shipped catalogue pack', () => {
     expect(result).toMatchObject({ ok: true, issues: [] });
     if (result.ok) {
       expect(result.pack.manifest.templates).toHaveLength(2);
-      for (const key of ['incident', 'problem']) {
+      for (const key of ['incident', 'problem-management']) {
         expect(result.pack.manifest.templates).toContainEqual(
           expect.objectContaining({ key, version: shippedTemplate(`${key}.json`).version }),
         );

@@ -79,7 +79,7 @@ describe('clauseflow pack build | verify | import', () => {
     const env = { MONGODB_URI: t.uri, CLAUSEFLOW_DB_NAME: t.db.databaseName };
     const dry = await run(['import', 'pack.json', '--dry-run'], env);
     expect(dry.code).toBe(0);
-    expect(dry.out).toMatch(/new:\s+incident, problem/);
+    expect(dry.out).toMatch(/new:\s+incident, problem-management/);
     const catalogue = new TemplateCatalogue(t.db);
     expect(await catalogue.activeVersion('clauseflow-iso20000-core')).toBeNull();
 
@@ -87,7 +87,7 @@ describe('clauseflow pack build | verify | import', () => {
     expect(real.code).toBe(0);
     expect(real.out).toContain(`[1/4] pack clauseflow-iso20000-core@${VERSION}`);
     expect(real.out).toContain('[2/4] template incident');
-    expect(real.out).toContain('[3/4] template problem');
+    expect(real.out).toContain('[3/4] template problem-management');
     expect(real.out).toContain(`[4/4] activate clauseflow-iso20000-core@${VERSION}`);
     expect(await catalogue.activeVersion('clauseflow-iso20000-core')).toBe(VERSION);
   });
