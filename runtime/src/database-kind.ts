@@ -1,4 +1,4 @@
-import { MongoServerError, type Db } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Db } from 'mongodb';
 
 /**
  * Which server is behind a connection. Correctness never depends on it; it only picks the
@@ -24,7 +24,26 @@ export function detectDatabaseKind(db: Db): Promise<DatabaseKind> {
   return kind;
 }
 
-/** True for the server's duplicate key error (E11000) from any single-document write. */
+/** One document a bulk write refused: its index in the batch, the server's code and message. */
+export interface BulkWriteRefusal {
+  index: number;
+  code: number;
+  errmsg?: string;
+}
+
+/** The documents a bulk write (`insertMany`, `bulkWrite`) refused, one entry each. */
+export function bulkWriteRefusals(error: MongoBulkWriteError): BulkWriteRefusal[] {
+  return ([] as BulkWriteRefusal[]).concat(error.writeErrors as BulkWriteRefusal | BulkWriteRefusal[]);
+}
+
+/**
+ * True for the server's duplicate key error (E11000): from a single-document write, or from a
+ * bulk write every refused document of which was refused for a duplicate key.
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const refusals = bulkWriteRefusals(error);
+    return refusals.length > 0 && refusals.every((refusal) => refusal.code === 11000);
+  }
   return error instanceof MongoServerError && error.code === 11000;
 }

@@ -52,7 +52,13 @@ export {
 } from './sla-clock.ts';
 export { canonicalJson, sha256Hex } from './canonical-json.ts';
 export { assertStorableJsonObject, storableJsonProblem, type JsonObject, type JsonValue } from './storable-json.ts';
-export { detectDatabaseKind, isDuplicateKeyError, type DatabaseKind } from './database-kind.ts';
+export {
+  bulkWriteRefusals,
+  detectDatabaseKind,
+  isDuplicateKeyError,
+  type BulkWriteRefusal,
+  type DatabaseKind,
+} from './database-kind.ts';
 export {
   EVENTS_COLLECTION,
   EventLog,

@@ -1,11 +1,5 @@
 import { MongoBulkWriteError, MongoServerError, type Collection, type OptionalUnlessRequiredId } from 'mongodb';
-
-/** What the driver reports of one refused document of a bulk write. */
-interface WriteErrorLike {
-  index: number;
-  code: number;
-  errmsg?: string;
-}
+import { bulkWriteRefusals } from './database-kind.ts';
 
 interface Pending<T> {
   doc: T;
@@ -73,8 +67,9 @@ export class InsertBatcher<T extends { _id: string }> {
         return;
       }
       const refused = new Map<number, { code: number; message: string }>();
-      const writeErrors = ([] as WriteErrorLike[]).concat(error.writeErrors as WriteErrorLike | WriteErrorLike[]);
-      for (const { index, code, errmsg } of writeErrors) refused.set(index, { code, message: errmsg ?? 'write error' });
+      for (const { index, code, errmsg } of bulkWriteRefusals(error)) {
+        refused.set(index, { code, message: errmsg ?? 'write error' });
+      }
       batch.forEach((p, index) => {
         const refusal = refused.get(index);
         if (!refusal) p.resolve();

@@ -263,9 +263,31 @@ export function slaWarningAt(record: SlaClockRecord, calendar: BusinessCalendar)
   return slaWarningTimes(record, calendar).find((date) => date !== null) ?? null;
 }
 
+/**
+ * Breach and warning instants (epoch ms) by calendar and record. They depend on nothing else and
+ * change only when the clock does, while every projection write shows them: business-calendar
+ * arithmetic was most of a send's time.
+ */
+const momentsByCalendar = new WeakMap<BusinessCalendar, Map<string, [number | null, number | null]>>();
+const MOMENTS_PER_CALENDAR = 10_000;
+
+function moments(record: SlaClockRecord, calendar: BusinessCalendar): [number | null, number | null] {
+  let byRecord = momentsByCalendar.get(calendar);
+  if (!byRecord) momentsByCalendar.set(calendar, (byRecord = new Map<string, [number | null, number | null]>()));
+  const key = JSON.stringify(record);
+  let known = byRecord.get(key);
+  if (!known) {
+    known = [slaBreachAt(record, calendar)?.getTime() ?? null, slaWarningAt(record, calendar)?.getTime() ?? null];
+    if (byRecord.size >= MOMENTS_PER_CALENDAR) byRecord.clear();
+    byRecord.set(key, known);
+  }
+  return known;
+}
+
 /** Everything a queue shows of a clock at `now`. */
 export function slaView(record: SlaClockRecord, now: Date, calendar: BusinessCalendar): SlaClockView {
   const elapsedMs = slaElapsed(record, now, calendar);
+  const [breachAt, warningAt] = moments(record, calendar);
   return {
     name: record.name,
     status: record.status,
@@ -273,7 +295,7 @@ export function slaView(record: SlaClockRecord, now: Date, calendar: BusinessCal
     elapsedMs,
     remainingMs: record.targetMs - elapsedMs,
     breached: elapsedMs >= record.targetMs,
-    breachAt: slaBreachAt(record, calendar),
-    warningAt: slaWarningAt(record, calendar),
+    breachAt: breachAt === null ? null : new Date(breachAt),
+    warningAt: warningAt === null ? null : new Date(warningAt),
   };
 }

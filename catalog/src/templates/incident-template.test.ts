@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { availableEvents, compile, initialState, step, type Actor } from '@clauseflow/definition';
 import {
-  availableEvents,
-  compile,
-  initialState,
-  step,
-  type Actor,
-  type InstanceState,
-  type StepResult,
-} from '@clauseflow/definition';
-import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
-import { checkShipped, parseShippedTemplate, shippedTemplate } from './shipped-templates.ts';
+  checkShipped,
+  ok,
+  parseShippedTemplate,
+  processRequirementsOf,
+  sender,
+  shippedTemplate,
+} from './shipped-templates.ts';
 
 const FILE = 'incident.json';
 const template = shippedTemplate(FILE);
@@ -18,15 +16,7 @@ const requester: Actor = { id: 'rita', roles: ['requester'] };
 const agent: Actor = { id: 'alan', roles: ['agent'] };
 const manager: Actor = { id: 'mona', roles: ['incident-manager'] };
 
-/** The process requirements of clause 8.6.1 (incident management) in the requirement set. */
-const incidentRequirements = loadRequirementSet()
-  .requirements.filter((r) => r.kind === 'process' && r.clause === '8.6.1')
-  .map((r) => r.id);
-
-function ok(result: StepResult): Extract<StepResult, { ok: true }> {
-  if (!result.ok) throw new Error(`rejected: ${result.rejection.code}`);
-  return result;
-}
+const incidentRequirements = processRequirementsOf('8.6.1');
 
 async function reported(impact: string, urgency: string) {
   return ok(
@@ -43,8 +33,7 @@ async function accepted(impact: string, urgency: string) {
   return ok(await step(compiled, r0.state, { type: 'accept', actor: agent, data: { category: 'software' } }));
 }
 
-const send = async (state: InstanceState, type: string, actor: Actor, data?: Record<string, unknown>) =>
-  ok(await step(compiled, state, { type, actor, ...(data ? { data } : {}) }));
+const send = sender(compiled);
 
 describe('the shipped incident template: conformance', () => {
   it('given the template file, then it validates with no error or warning', () => {

@@ -7,10 +7,15 @@ import {
   type Actor,
   type EffectRecord,
   type InstanceState,
-  type StepResult,
 } from '@clauseflow/definition';
-import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
-import { checkShipped, parseShippedTemplate, shippedTemplate } from './shipped-templates.ts';
+import {
+  checkShipped,
+  ok,
+  parseShippedTemplate,
+  processRequirementsOf,
+  sender,
+  shippedTemplate,
+} from './shipped-templates.ts';
 
 const FILE = 'problem-management.json';
 const template = shippedTemplate(FILE);
@@ -19,18 +24,9 @@ const requester: Actor = { id: 'rita', roles: ['requester'] };
 const analyst: Actor = { id: 'alan', roles: ['agent'] };
 const manager: Actor = { id: 'pia', roles: ['problem-manager'] };
 
-/** The process requirements of clause 8.6.3 (problem management) in the requirement set. */
-const problemRequirements = loadRequirementSet()
-  .requirements.filter((r) => r.kind === 'process' && r.clause === '8.6.3')
-  .map((r) => r.id);
+const problemRequirements = processRequirementsOf('8.6.3');
 
-function ok(result: StepResult): Extract<StepResult, { ok: true }> {
-  if (!result.ok) throw new Error(`rejected: ${result.rejection.code}`);
-  return result;
-}
-
-const send = async (state: InstanceState, type: string, actor: Actor, data?: Record<string, unknown>) =>
-  ok(await step(compiled, state, { type, actor, ...(data ? { data } : {}) }));
+const send = sender(compiled);
 
 /** Fires the open timer `timer` of the instance, as the runtime does when it is due. */
 async function fire(state: InstanceState, timer: string) {

@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import { AssertionMap, check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
-import { parseDefinition, type Definition, type ParseResult } from '@clauseflow/definition';
+import {
+  step,
+  parseDefinition,
+  type Actor,
+  type CompiledProcess,
+  type Definition,
+  type InstanceState,
+  type ParseResult,
+  type StepResult,
+} from '@clauseflow/definition';
 import type { PackInfo } from '../packs/build-pack.ts';
 import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
 
@@ -43,4 +52,23 @@ export function checkShipped(definition: Definition, options: CheckOptions = {})
     assertionMap = data;
   }
   return check(definition, loadRequirementSet(), assertionMap, options);
+}
+
+/** The ids of the `process` requirements of one clause (e.g. `8.6.1`) in the requirement set. */
+export function processRequirementsOf(clause: string): string[] {
+  return loadRequirementSet()
+    .requirements.filter((r) => r.kind === 'process' && r.clause === clause)
+    .map((r) => r.id);
+}
+
+/** The step's result when it was taken; throws with the rejection code otherwise. */
+export function ok(result: StepResult): Extract<StepResult, { ok: true }> {
+  if (!result.ok) throw new Error(`rejected: ${result.rejection.code}`);
+  return result;
+}
+
+/** Sends `type` as `actor` (with form `data`) to an instance of `compiled`; throws when refused. */
+export function sender(compiled: CompiledProcess) {
+  return async (state: InstanceState, type: string, actor: Actor, data?: Record<string, unknown>) =>
+    ok(await step(compiled, state, { type, actor, ...(data ? { data } : {}) }));
 }

@@ -1,4 +1,5 @@
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '../database-kind.ts';
 import { canonicalJson, type Definition } from '@clauseflow/definition';
 import { sha256Hex } from '../definitions/definition-store.ts';
 
@@ -63,7 +64,6 @@ interface Activation {
 }
 
 const pad = (n: number) => n.toString().padStart(10, '0');
-const isDuplicateKey = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
 
 /**
  * The template catalogue: imported packs, their templates (read-only), and which version of
@@ -195,7 +195,7 @@ export class TemplateCatalogue {
         await this.activations.insertOne({ _id: `${pack}:${pad(seq)}`, pack, seq, version, at, by });
         return;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
   }
@@ -209,7 +209,7 @@ export class TemplateCatalogue {
     try {
       await collection.insertOne(doc as Parameters<Collection<T>['insertOne']>[0]);
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const existing = (await collection.findOne({ _id: doc._id } as Parameters<
         Collection<T>['findOne']
       >[0])) as T | null;

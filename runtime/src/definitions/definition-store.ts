@@ -1,4 +1,5 @@
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '../database-kind.ts';
 import { canonicalJson, type Definition } from '@clauseflow/definition';
 import { sha256Hex } from '../canonical-json.ts';
 
@@ -32,10 +33,6 @@ export interface DraftRevision {
 export type WriteOutcome<T> = { ok: true; value: T } | { ok: false; code: 'CONFLICT'; current: number };
 
 const pad = (n: number) => n.toString().padStart(10, '0');
-
-function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 11000;
-}
 
 export { sha256Hex };
 
@@ -90,7 +87,7 @@ export class DefinitionStore {
         await this.drafts.insertOne(revision);
         return { ok: true, value: revision };
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
         if (expectedRev !== undefined) return { ok: false, code: 'CONFLICT', current: current + 1 };
         // Another writer took this revision number and the caller did not pin one: try the next.
       }
@@ -118,7 +115,7 @@ export class DefinitionStore {
         await this.versions.insertOne(stored);
         return stored;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
     }
   }

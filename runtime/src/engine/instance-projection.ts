@@ -1,19 +1,10 @@
 import type { Collection, Db } from 'mongodb';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
 import { calendarOf } from './instance-time.ts';
-import type { BusinessCalendar } from '../business-calendar.ts';
-import { slaBreachAt, slaElapsed, slaWarningAt, type SlaClockRecord } from '../sla-clock.ts';
+import { slaView, type SlaClockRecord, type SlaClockView } from '../sla-clock.ts';
 
-/** What a queue shows of one SLA clock. */
-export interface ClockSummary {
-  status: SlaClockRecord['status'];
-  targetMs: number;
-  elapsedMs: number;
-  remainingMs: number;
-  breached: boolean;
-  breachAt: Date | null;
-  warningAt: Date | null;
-}
+/** What a queue shows of one SLA clock (its name is the key it is stored under). */
+export type ClockSummary = Omit<SlaClockView, 'name'>;
 
 /**
  * The queryable projection of an instance (collection `instances`). It may lag the event log;
@@ -45,34 +36,6 @@ export interface InstanceDocument {
   updatedAt: Date;
 }
 
-/**
- * Breach and warning instants of clock records seen lately. They depend on the record alone and
- * a record changes only when its clock does, while every send writes the projection: computing
- * them is most of a send's time in business-calendar arithmetic.
- */
-const momentsByRecord = new Map<string, { breachAt: Date | null; warningAt: Date | null }>();
-const MOMENTS_CACHE_LIMIT = 10_000;
-
-function clockView(record: SlaClockRecord, at: Date, calendar: BusinessCalendar) {
-  const key = `${calendar.id}\n${JSON.stringify(record)}`;
-  let moments = momentsByRecord.get(key);
-  if (!moments) {
-    moments = { breachAt: slaBreachAt(record, calendar), warningAt: slaWarningAt(record, calendar) };
-    if (momentsByRecord.size >= MOMENTS_CACHE_LIMIT) momentsByRecord.clear();
-    momentsByRecord.set(key, moments);
-  }
-  const elapsedMs = slaElapsed(record, at, calendar);
-  return {
-    status: record.status,
-    targetMs: record.targetMs,
-    elapsedMs,
-    remainingMs: record.targetMs - elapsedMs,
-    breached: elapsedMs >= record.targetMs,
-    breachAt: moments.breachAt,
-    warningAt: moments.warningAt,
-  };
-}
-
 /** What the projection keeps of the engine's state (in `engineState`). */
 export interface EngineStateSnapshot {
   process: { key: string; version: number };
@@ -101,16 +64,8 @@ export function projectInstance(
   const summaries: Record<string, ClockSummary> = {};
   let breachAt: Date | null = null;
   for (const [id, record] of Object.entries(clocks)) {
-    const view = clockView(record, at, calendarOf(definition, record.calendarId));
-    summaries[id] = {
-      status: view.status,
-      targetMs: view.targetMs,
-      elapsedMs: view.elapsedMs,
-      remainingMs: view.remainingMs,
-      breached: view.breached,
-      breachAt: view.breachAt,
-      warningAt: view.warningAt,
-    };
+    const { name: _name, ...view } = slaView(record, at, calendarOf(definition, record.calendarId));
+    summaries[id] = view;
     if (record.status === 'running' && view.breachAt && (!breachAt || view.breachAt < breachAt))
       breachAt = view.breachAt;
   }

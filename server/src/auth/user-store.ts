@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '@clauseflow/runtime';
 import { ProblemError } from '../errors/problem-error.ts';
 import { hashPassword, type ScryptParams } from './password.ts';
 import type { Locale, PlatformRole, UserView } from './roles.ts';
@@ -31,9 +32,7 @@ export interface NewUser {
 }
 
 /** True when `error` is MongoDB's duplicate-key error (E11000), the one concurrency primitive we use. */
-export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 11000;
-}
+export const isDuplicateKey: (error: unknown) => boolean = isDuplicateKeyError;
 
 /** The API view of a stored user. */
 export function userView(user: UserDocument): UserView {

@@ -1,5 +1,6 @@
 import { recordReferenceFields, type CompiledProcess, type RecordReferenceField } from '@clauseflow/definition';
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '../auth/user-store.ts';
 import { fieldError, pointerToken, ProblemError, type FieldError } from '../errors/problem-error.ts';
 import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
 import { maySee, visibleRecordsFilter, type Caller } from './record-policy.ts';
@@ -157,9 +158,9 @@ export class RecordReferences {
   /** Adds the data's references of record `from` to the index (idempotent: the ids are deterministic). */
   async index(from: string, compiled: CompiledProcess, data: Record<string, unknown>, at: Date): Promise<void> {
     const fromProcess = compiled.definition.key;
-    for (const { ref, id } of referenceValues(compiled, data)) {
-      if (!RECORD_ID.test(id)) continue;
-      const doc: RecordRefDocument = {
+    const docs: RecordRefDocument[] = referenceValues(compiled, data)
+      .filter(({ id }) => RECORD_ID.test(id))
+      .map(({ ref, id }) => ({
         _id: `${from}|${ref.field}|${id}`,
         from,
         fromProcess,
@@ -167,12 +168,13 @@ export class RecordReferences {
         to: id,
         toProcess: ref.process,
         at,
-      };
-      try {
-        await this.collection.insertOne(doc);
-      } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
-      }
+      }));
+    if (docs.length === 0) return;
+    try {
+      // One round trip; entries indexed before refuse themselves, which is fine.
+      await this.collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 

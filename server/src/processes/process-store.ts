@@ -1,4 +1,5 @@
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '../auth/user-store.ts';
 import type { ProcessAccess } from '../auth/record-access.ts';
 import type { AuthenticatedUser } from '../auth/roles.ts';
 import type { RetentionPolicy } from '../records-governance/retention-policy.ts';
@@ -115,7 +116,7 @@ export class ProcessStore {
     try {
       await this.processes.insertOne(doc);
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) {
+      if (isDuplicateKey(error)) {
         throw new ProcessConflictError(`A process with key ${key} exists already.`);
       }
       throw error;
