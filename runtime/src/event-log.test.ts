@@ -185,7 +185,9 @@ describe('verify', () => {
   it('given an event whose body was altered in the database, then verify reports that event as the first broken link', async () => {
     const id = freshInstance();
     await appendMany(id, 5);
-    await log.collection.updateOne({ _id: eventId(id, 3) }, { $set: { 'body.text': 'rewritten history' } });
+    const stored = (await log.collection.findOne({ _id: eventId(id, 3) }))!;
+    const rewritten = { ...(JSON.parse(stored.body as string) as object), text: 'rewritten history' };
+    await log.collection.updateOne({ _id: stored._id }, { $set: { body: JSON.stringify(rewritten) } });
     expect(await log.verify(id)).toMatchObject({
       ok: false,
       code: 'CHAIN_BROKEN',
@@ -215,6 +217,32 @@ describe('verify', () => {
     await appendMany(id, 2);
     await log.collection.updateOne({ _id: eventId(id, 1) }, { $set: { approvedBy: 'user:mallory' } });
     expect(await log.verify(id)).toMatchObject({ ok: false, brokenAt: 1, reason: 'HASH_MISMATCH' });
+  });
+
+  it('given an appended event, then its body is stored as canonical JSON text and reads back as the object', async () => {
+    const id = freshInstance();
+    const appended = await log.append(event(id, 1, { body: { z: 1, a: { y: [1, 'two'], b: null } } }), emptyHead(id));
+    const stored = await log.collection.findOne({ _id: eventId(id, 1) });
+    expect(stored?.body).toBe('{"a":{"b":null,"y":[1,"two"]},"z":1}');
+    expect((await log.get(id, 1))?.body).toEqual({ z: 1, a: { y: [1, 'two'], b: null } });
+    expect(appended.status === 'appended' && appended.event.hash).toBe(eventHash((await log.get(id, 1))!));
+  });
+
+  it('given an event stored with its body as a document (logs written before bodies were text), then it reads and verifies', async () => {
+    const id = freshInstance();
+    await appendMany(id, 3);
+    const second = (await log.get(id, 2))!;
+    await log.collection.replaceOne({ _id: second._id }, second);
+    expect(typeof (await log.collection.findOne({ _id: second._id }))?.body).toBe('object');
+    expect((await log.get(id, 2))?.body).toEqual(second.body);
+    expect(await log.verify(id)).toMatchObject({ ok: true, length: 3 });
+  });
+
+  it('given an event whose body text is no longer JSON, then verify reports it unreadable', async () => {
+    const id = freshInstance();
+    await appendMany(id, 2);
+    await log.collection.updateOne({ _id: eventId(id, 2) }, { $set: { body: '{"n":' } });
+    expect(await log.verify(id)).toMatchObject({ ok: false, brokenAt: 2, reason: 'UNREADABLE' });
   });
 
   it('given an instance with no events, then verify passes with length 0', async () => {

@@ -37,6 +37,21 @@ export interface StoredEvent {
   hash: string;
 }
 
+/**
+ * An event as the collection holds it: the body as its canonical JSON text. Nothing queries
+ * inside a body, the hash needs that text anyway, and FerretDB writes one string several times
+ * faster than the same nested document. Read events through {@link decodeEvent}.
+ */
+export interface EventDocument extends Omit<StoredEvent, 'body'> {
+  /** Canonical JSON of the body (a document in logs written before bodies were text). */
+  body: string | JsonObject;
+}
+
+/** The event a stored document holds, with its body parsed. */
+export function decodeEvent(doc: EventDocument): StoredEvent {
+  return typeof doc.body === 'string' ? { ...doc, body: JSON.parse(doc.body) as JsonObject } : (doc as StoredEvent);
+}
+
 /** What a caller appends; the log adds `_id`, `seq` and the hashes. */
 export interface NewEvent {
   instanceId: string;
@@ -125,6 +140,20 @@ export function eventHash(event: Omit<StoredEvent, 'hash'> | Record<string, unkn
   return sha256Hex(canonicalJson(rest));
 }
 
+/**
+ * {@link eventHash} of an event whose body is given as its canonical JSON text, without
+ * serialising the body again: the same text `canonicalJson` writes with `body` in its sorted place.
+ */
+function eventHashWithBodyText(rest: Omit<StoredEvent, 'hash' | 'body'>, bodyText: string): string {
+  const fields = Object.entries(rest).filter(([, value]) => value !== undefined);
+  fields.push(['body', null]);
+  fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = fields
+    .map(([key, value]) => `${JSON.stringify(key)}:${key === 'body' ? bodyText : canonicalJson(value)}`)
+    .join(',');
+  return sha256Hex(`{${text}}`);
+}
+
 function checkNewEvent(input: NewEvent): void {
   assertIdString(input.instanceId, 'instanceId', 200);
   assertIdString(input.type, 'type', 200);
@@ -154,9 +183,9 @@ function checkHead(head: LogHead, instanceId: string): void {
  * idempotencyKey}`), so it holds on FerretDB and on a MongoDB replica set alike.
  */
 export class EventLog {
-  readonly collection: Collection<StoredEvent>;
+  readonly collection: Collection<EventDocument>;
   /** Appends from concurrent writers go to the server together (group commit). */
-  readonly #inserts: InsertBatcher<StoredEvent>;
+  readonly #inserts: InsertBatcher<EventDocument>;
   readonly #db: Db;
   readonly #strategy: ReadStrategy;
   readonly #probeWindow: number;
@@ -165,7 +194,7 @@ export class EventLog {
 
   private constructor(db: Db, options: EventLogOptions) {
     this.#db = db;
-    this.collection = db.collection<StoredEvent>(options.collection ?? EVENTS_COLLECTION);
+    this.collection = db.collection<EventDocument>(options.collection ?? EVENTS_COLLECTION);
     this.#inserts = new InsertBatcher(this.collection);
     this.#strategy = options.readStrategy ?? 'auto';
     this.#probeWindow = options.probeWindow ?? 16;
@@ -216,7 +245,7 @@ export class EventLog {
     checkHead(after, input.instanceId);
     const callerKey = input.idempotencyKey !== undefined;
     const seq = after.seq + 1;
-    const unhashed: Omit<StoredEvent, 'hash'> = {
+    const unhashed: Omit<StoredEvent, 'hash' | 'body'> = {
       _id: eventId(input.instanceId, seq),
       instanceId: input.instanceId,
       seq,
@@ -224,12 +253,14 @@ export class EventLog {
       actor: input.actor,
       at: new Date(input.at.getTime()),
       idempotencyKey: input.idempotencyKey ?? `auto:${randomUUID()}`,
-      body: input.body ?? {},
       prevHash: after.hash,
     };
-    const event: StoredEvent = { ...unhashed, hash: eventHash(unhashed) };
+    const body = input.body ?? {};
+    const bodyText = canonicalJson(body);
+    const hash = eventHashWithBodyText(unhashed, bodyText);
+    const event: StoredEvent = { ...unhashed, body, hash };
     try {
-      await this.#inserts.insert(event);
+      await this.#inserts.insert({ ...unhashed, body: bodyText, hash });
       this.#remember(headOf(event));
       return { status: 'appended', event, head: headOf(event) };
     } catch (error) {
@@ -252,14 +283,16 @@ export class EventLog {
   async findByIdempotencyKey(instanceId: string, idempotencyKey: string): Promise<StoredEvent | null> {
     assertIdString(instanceId, 'instanceId', 200);
     assertIdString(idempotencyKey, 'idempotencyKey', 512);
-    return this.collection.findOne({ instanceId, idempotencyKey });
+    const doc = await this.collection.findOne({ instanceId, idempotencyKey });
+    return doc ? decodeEvent(doc) : null;
   }
 
   /** Event `seq` of an instance, or null. */
   async get(instanceId: string, seq: number): Promise<StoredEvent | null> {
     assertIdString(instanceId, 'instanceId', 200);
     if (!Number.isInteger(seq) || seq < 1 || seq > MAX_SEQ) return null;
-    return this.collection.findOne({ _id: eventId(instanceId, seq) });
+    const doc = await this.collection.findOne({ _id: eventId(instanceId, seq) });
+    return doc ? decodeEvent(doc) : null;
   }
 
   /**
@@ -339,6 +372,10 @@ export class EventLog {
   }
 
   async #readByQuery(instanceId: string, fromSeq: number): Promise<StoredEvent[]> {
+    return (await this.#readDocuments(instanceId, fromSeq)).map(decodeEvent);
+  }
+
+  async #readDocuments(instanceId: string, fromSeq: number): Promise<EventDocument[]> {
     const filter = fromSeq > 1 ? { instanceId, seq: { $gte: fromSeq } } : { instanceId };
     const events = await this.collection.find(filter).sort({ seq: 1 }).toArray();
     return events.sort((a, b) => a.seq - b.seq);
@@ -350,7 +387,7 @@ export class EventLog {
    * A removed tail cannot show here; compare `headHash` with the head a projection recorded.
    */
   async verify(instanceId: string): Promise<VerifyResult> {
-    const events = await this.#readByQuery(instanceId, 1);
+    const events = await this.#readDocuments(instanceId, 1);
     let prevHash: string | null = null;
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
@@ -371,7 +408,7 @@ export class EventLog {
       }
       let recomputed: string;
       try {
-        recomputed = eventHash(event);
+        recomputed = eventHash(decodeEvent(event));
       } catch (error) {
         return broken('UNREADABLE', `event ${seq} holds a value canonical JSON cannot express: ${String(error)}`);
       }

@@ -62,6 +62,7 @@ export {
 export {
   EVENTS_COLLECTION,
   EventLog,
+  decodeEvent,
   emptyHead,
   eventHash,
   eventId,
@@ -69,6 +70,7 @@ export {
   type AppendOptions,
   type AppendResult,
   type ChainBreak,
+  type EventDocument,
   type EventLogOptions,
   type LogHead,
   type NewEvent,

@@ -34,30 +34,42 @@ function pointerSegment(segment: string | number): string {
  * array directly inside an array.
  */
 export function storableJsonProblem(value: unknown, path = ''): { path: string; problem: string } | null {
+  const found = problemOf(value);
+  return found ? { path: path + found.segments.reverse().join(''), problem: found.problem } : null;
+}
+
+/** The problem with the pointer segments from it up to `value`, innermost first; the path is only built on failure. */
+function problemOf(value: unknown): { segments: string[]; problem: string } | null {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
   if (typeof value === 'number')
-    return Number.isFinite(value) ? null : { path, problem: `number ${value} is not finite` };
+    return Number.isFinite(value) ? null : { segments: [], problem: `number ${value} is not finite` };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (Array.isArray(item)) return { path: `${path}/${i}`, problem: 'an array directly inside an array' };
-      const found = storableJsonProblem(item, `${path}/${i}`);
-      if (found) return found;
+      if (Array.isArray(item)) return { segments: [`/${i}`], problem: 'an array directly inside an array' };
+      const found = problemOf(item);
+      if (found) {
+        found.segments.push(`/${i}`);
+        return found;
+      }
     }
     return null;
   }
   if (typeof value === 'object') {
-    if (!isPlainObject(value)) return { path, problem: 'not a plain JSON object' };
-    for (const [key, item] of Object.entries(value)) {
-      const childPath = `${path}/${pointerSegment(key)}`;
+    if (!isPlainObject(value)) return { segments: [], problem: 'not a plain JSON object' };
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       const problem = keyProblem(key);
-      if (problem) return { path: childPath, problem: `key ${JSON.stringify(key)} ${problem}` };
-      const found = storableJsonProblem(item, childPath);
-      if (found) return found;
+      if (problem) return { segments: [`/${pointerSegment(key)}`], problem: `key ${JSON.stringify(key)} ${problem}` };
+      const found = problemOf((value as Record<string, unknown>)[key]);
+      if (found) {
+        found.segments.push(`/${pointerSegment(key)}`);
+        return found;
+      }
     }
     return null;
   }
-  return { path, problem: `a ${typeof value} is not JSON` };
+  return { segments: [], problem: `a ${typeof value} is not JSON` };
 }
 
 /** Throws `INVALID_DOCUMENT` (with the JSON Pointer of the problem) unless `value` is a storable JSON object. */

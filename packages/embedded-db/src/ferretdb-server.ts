@@ -2,10 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 
+/** Where FerretDB keeps the documents. */
+export type FerretDbBackend = { kind: 'sqlite' } | { kind: 'postgresql'; url: string };
+
 export interface FerretDbOptions {
   binary: string;
-  /** Folder for the SQLite files and FerretDB's state. */
+  /** Folder for FerretDB's state, and for the SQLite files on that backend. */
   dataDir: string;
+  /** SQLite files in `dataDir` unless told otherwise; `url` is a `postgres://` URL of an existing database. */
+  backend?: FerretDbBackend;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -23,14 +28,16 @@ export interface RunningFerretDb {
   stop(): Promise<void>;
 }
 
-/** Starts FerretDB on the SQLite backend and resolves once it accepts connections. */
+/** Starts FerretDB (SQLite backend unless `backend` says otherwise) and resolves once it accepts connections. */
 export async function startFerretDb(options: FerretDbOptions): Promise<RunningFerretDb> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port === 0 ? await freePort(host) : options.port;
   mkdirSync(options.dataDir, { recursive: true });
+  const backend = options.backend ?? { kind: 'sqlite' };
   const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${options.dataDir}/`,
+    ...(backend.kind === 'postgresql'
+      ? ['--handler=postgresql', `--postgresql-url=${backend.url}`]
+      : ['--handler=sqlite', `--sqlite-url=file:${options.dataDir}/`]),
     `--state-dir=${options.dataDir}`,
     `--listen-addr=${host}:${port}`,
     '--debug-addr=-',

@@ -5,5 +5,18 @@ export {
   type DatabaseServerOptions,
 } from './database-server.ts';
 export { ensureFerretDbBinary, checkGoToolchain, FerretDbInstallError, FERRETDB_VERSION } from './ferretdb-binary.ts';
-export { startFerretDb, freePort, type RunningFerretDb } from './ferretdb-server.ts';
+export {
+  startFerretDb,
+  freePort,
+  type FerretDbBackend,
+  type FerretDbOptions,
+  type RunningFerretDb,
+} from './ferretdb-server.ts';
+export {
+  findPostgresBinaries,
+  startPostgresCluster,
+  type PostgresBinaries,
+  type PostgresCluster,
+  type PostgresClusterOptions,
+} from './postgres-cluster.ts';
 export { repoRoot, dataDir, toolsBinDir, machineCacheDir } from './repo-paths.ts';

@@ -4,6 +4,7 @@ import type { Definition } from '@clauseflow/definition';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import incident from '../../../packages/definition/examples/incident.json' with { type: 'json' };
 import { TestClock } from '../clock.ts';
+import type { InstanceEventBody } from './instance-engine.ts';
 import { openRuntime, type Runtime } from './runtime-services.ts';
 
 /**
@@ -77,5 +78,21 @@ describe('round trips of a send (real database, command monitoring)', () => {
     expect(ours).toMatchObject({ ok: true, seq: theirs.seq + 1, replayed: false });
     expect((await runtime.engine.log.verify(id)).ok).toBe(true);
     expect((await runtime.engine.instance(id))?.seq).toBe(theirs.seq + 1);
+  });
+
+  it('given a projection write that lands after a newer one, then the newer projection is put back, rebuilt from its event', async () => {
+    const id = await acceptedIncident();
+    const sent = await runtime.engine.send(id, { type: 'escalate' }, agent, { idempotencyKey: 'esc-3' });
+    if (!sent.ok) throw new Error(sent.code);
+    const newest = await runtime.engine.projections.get(id);
+    const older = (await runtime.engine.log.get(id, sent.seq - 1))!;
+    const body = older.body as unknown as InstanceEventBody;
+    const compiled = (await runtime.engine.registry.get(body.process.key, body.process.version))!;
+    // A late writer of the older event (for example one that stalled before its projection write).
+    const lateWriter = runtime.engine as unknown as {
+      applyEffects(id: string, c: typeof compiled, e: typeof older, clocks: object, createdAt: Date): Promise<void>;
+    };
+    await lateWriter.applyEffects(id, compiled, older, {}, newest!.createdAt);
+    expect(await runtime.engine.projections.get(id)).toEqual(newest);
   });
 });

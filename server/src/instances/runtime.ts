@@ -1,5 +1,6 @@
 /** The runtime pieces the record API uses, imported in one place. */
 export {
+  decodeEvent,
   InstanceEngine,
   openRuntime,
   SYSTEM_ACTOR,
@@ -7,6 +8,7 @@ export {
   type EngineFailure,
   type EngineResult,
   type EngineSuccess,
+  type EventDocument,
   type InstanceDocument,
   type InstanceEventBody,
   type Runtime,

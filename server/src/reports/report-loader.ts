@@ -1,5 +1,5 @@
 import type { CompiledProcess } from '@clauseflow/definition';
-import type { InstanceEngine } from '../instances/runtime.ts';
+import { decodeEvent, type EventDocument, type InstanceEngine, type InstanceEventBody } from '../instances/runtime.ts';
 import { recordFacts, type ReportEvent, type ReportRecord } from './record-facts.ts';
 import type { ReportPeriod } from './report-period.ts';
 import { ServiceReportBuilder, type ReportMeasure } from './service-report.ts';
@@ -7,20 +7,26 @@ import { ServiceReportBuilder, type ReportMeasure } from './service-report.ts';
 /** Records whose events are read with one query. */
 export const REPORT_EVENT_BATCH = 200;
 
-/** Only what a report reads of an event: no data, no trace, no hashes. */
-const EVENT_FIELDS = {
-  _id: 0,
-  instanceId: 1,
-  seq: 1,
-  type: 1,
-  at: 1,
-  idempotencyKey: 1,
-  'body.kind': 1,
-  'body.from': 1,
-  'body.input.data.clock': 1,
-  'body.state.state': 1,
-  'body.state.status': 1,
-} as const;
+/** What a report reads of an event: no hashes (the body is one text field, read whole and trimmed). */
+const EVENT_FIELDS = { _id: 0, instanceId: 1, seq: 1, type: 1, at: 1, idempotencyKey: 1, body: 1 } as const;
+
+/** The part of an event a report counts: its metadata and the few body fields it looks at. */
+function reportEvent(doc: EventDocument): ReportEvent {
+  const body = decodeEvent(doc).body as unknown as Partial<InstanceEventBody>;
+  return {
+    instanceId: doc.instanceId,
+    seq: doc.seq,
+    type: doc.type,
+    at: doc.at,
+    idempotencyKey: doc.idempotencyKey,
+    body: {
+      kind: body.kind,
+      from: body.from,
+      input: { data: { clock: body.input?.data?.['clock'] } },
+      state: { state: body.state?.state, status: body.state?.status },
+    },
+  };
+}
 
 /**
  * The states of a definition from which stepping back into work is a reopen: states tagged
@@ -84,7 +90,7 @@ export async function loadServiceReport(engine: InstanceEngine, scope: ReportSco
       )
       .toArray();
     const byRecord = new Map<string, ReportEvent[]>();
-    for (const event of events as unknown as ReportEvent[]) {
+    for (const event of events.map((doc) => reportEvent(doc as EventDocument))) {
       const list = byRecord.get(event.instanceId);
       if (list) list.push(event);
       else byRecord.set(event.instanceId, [event]);
