@@ -27,9 +27,10 @@ export interface InstanceDocument {
   seq: number;
   hash: string | null;
   /**
-   * The engine's state after `seq` (what the last event holds) as JSON text of
-   * {@link EngineStateSnapshot}, so a send need not read the log. Text, because nothing queries
-   * it and FerretDB stores a string several times faster than the same nested document.
+   * The engine's state after `seq` (what the last event holds) as JSON text, without the data
+   * and process this document holds anyway (read it with {@link engineStateOf}), so a send need
+   * not read the log. Text, because nothing queries it and FerretDB stores a string several
+   * times faster than the same nested document.
    */
   engineState?: string;
   createdAt: Date;
@@ -43,9 +44,33 @@ export interface EngineStateSnapshot {
   clocks: Record<string, SlaClockRecord>;
 }
 
+/**
+ * What `engineState` stores: the snapshot without what the projection holds anyway (the record
+ * data and the process), which keeps the document small — FerretDB scans projections for `_id`
+ * lookups, and PostgreSQL moves rows over about 2 KB out of line.
+ */
+interface StoredEngineState {
+  state: Omit<InstanceState, 'data' | 'process'> & Partial<Pick<InstanceState, 'data' | 'process'>>;
+  clocks: Record<string, SlaClockRecord>;
+  /** Present in projections written before the snapshot was trimmed. */
+  process?: EngineStateSnapshot['process'];
+}
+
 /** The engine state a projection carries, or null when it has none (written by an older version). */
 export function engineStateOf(doc: InstanceDocument): EngineStateSnapshot | null {
-  return typeof doc.engineState === 'string' ? (JSON.parse(doc.engineState) as EngineStateSnapshot) : null;
+  if (typeof doc.engineState !== 'string') return null;
+  const stored = JSON.parse(doc.engineState) as StoredEngineState;
+  const process = stored.process ?? { key: doc.processKey, version: doc.processVersion };
+  return {
+    process,
+    state: { ...stored.state, process: stored.state.process ?? process, data: stored.state.data ?? doc.data },
+    clocks: stored.clocks,
+  };
+}
+
+function storedEngineState(state: InstanceState, clocks: Readonly<Record<string, SlaClockRecord>>): string {
+  const { data: _data, process: _process, ...rest } = state;
+  return JSON.stringify({ state: rest, clocks } satisfies StoredEngineState);
 }
 
 /** Builds the projection document of an instance after event `seq`. */
@@ -83,11 +108,7 @@ export function projectInstance(
     breachAt,
     seq: head.seq,
     hash: head.hash,
-    engineState: JSON.stringify({
-      process: { key: definition.key, version: definition.version },
-      state,
-      clocks,
-    } satisfies EngineStateSnapshot),
+    engineState: storedEngineState(state, clocks),
     createdAt,
     updatedAt: at,
   };
