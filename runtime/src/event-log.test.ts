@@ -219,11 +219,12 @@ describe('verify', () => {
     expect(await log.verify(id)).toMatchObject({ ok: false, brokenAt: 1, reason: 'HASH_MISMATCH' });
   });
 
-  it('given an appended event, then its body is stored as canonical JSON text and reads back as the object', async () => {
+  it('given an appended event, then its body is stored as JSON text in the order written, reads back as the object, and hashes in canonical form', async () => {
     const id = freshInstance();
     const appended = await log.append(event(id, 1, { body: { z: 1, a: { y: [1, 'two'], b: null } } }), emptyHead(id));
     const stored = await log.collection.findOne({ _id: eventId(id, 1) });
-    expect(stored?.body).toBe('{"a":{"b":null,"y":[1,"two"]},"z":1}');
+    expect(stored?.body).toBe('{"z":1,"a":{"y":[1,"two"],"b":null}}');
+    expect(Object.keys((await log.get(id, 1))!.body)).toEqual(['z', 'a']);
     expect((await log.get(id, 1))?.body).toEqual({ z: 1, a: { y: [1, 'two'], b: null } });
     expect(appended.status === 'appended' && appended.event.hash).toBe(eventHash((await log.get(id, 1))!));
   });

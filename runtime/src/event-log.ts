@@ -38,12 +38,12 @@ export interface StoredEvent {
 }
 
 /**
- * An event as the collection holds it: the body as its canonical JSON text. Nothing queries
- * inside a body, the hash needs that text anyway, and FerretDB writes one string several times
- * faster than the same nested document. Read events through {@link decodeEvent}.
+ * An event as the collection holds it: the body as JSON text. Nothing queries inside a body,
+ * and FerretDB writes one string several times faster than the same nested document. The hash
+ * is still taken over the canonical form. Read events through {@link decodeEvent}.
  */
 export interface EventDocument extends Omit<StoredEvent, 'body'> {
-  /** Canonical JSON of the body (a document in logs written before bodies were text). */
+  /** The body as JSON text, keys in the order written (a document in logs written before bodies were text). */
   body: string | JsonObject;
 }
 
@@ -256,11 +256,11 @@ export class EventLog {
       prevHash: after.hash,
     };
     const body = input.body ?? {};
-    const bodyText = canonicalJson(body);
-    const hash = eventHashWithBodyText(unhashed, bodyText);
+    const hash = eventHashWithBodyText(unhashed, canonicalJson(body));
     const event: StoredEvent = { ...unhashed, body, hash };
     try {
-      await this.#inserts.insert({ ...unhashed, body: bodyText, hash });
+      // Stored in the order written (not sorted), so a replay answers with the same bytes.
+      await this.#inserts.insert({ ...unhashed, body: JSON.stringify(body), hash });
       this.#remember(headOf(event));
       return { status: 'appended', event, head: headOf(event) };
     } catch (error) {
