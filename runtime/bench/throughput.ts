@@ -105,21 +105,23 @@ export async function rawInsertPlusUpdate(db: Db, plan: BenchPlan): Promise<Meas
   });
 }
 
-/** One event and one projection as the engine stored them, to size the ceiling's documents like the engine's. */
+/** An event, an outbox message and a projection as the engine stored them, to size the ceiling's documents like the engine's. */
 export interface EngineDocuments {
   event: Document;
+  outbox: Document;
   projection: Document;
 }
 
-/** The documents of the engine series `label` (its last `escalate` event and a projection). */
+/** The documents of the engine series `label` (its last `escalate` event, a notification and a projection). */
 export async function sampleEngineDocuments(db: Db, label: string): Promise<EngineDocuments> {
   const engineDb = db.client.db(`${db.databaseName}_${label}`);
   const event = await engineDb.collection('events').findOne({ type: 'escalate' }, { sort: { seq: -1 } });
+  const outbox = await engineDb.collection('outbox').findOne({});
   const projection = await engineDb.collection('instances').findOne({});
-  if (!event || !projection) throw new Error(`engine series ${label} stored nothing to sample`);
+  if (!event || !outbox || !projection) throw new Error(`engine series ${label} stored nothing to sample`);
   const { _id: ignored, ...withoutId } = projection;
   void ignored;
-  return { event, projection: withoutId };
+  return { event, outbox, projection: withoutId };
 }
 
 /**
@@ -141,6 +143,50 @@ export async function rawInsertPlusUpdateSized(db: Db, plan: BenchPlan, docs: En
       { _id: instanceId },
       { ...docs.projection, seq, updatedAt: new Date() },
       { upsert: true },
+    );
+  });
+}
+
+/**
+ * What a send writes, without the engine: per operation the engine's event, its notification
+ * (an outbox message) and its projection, into collections with the engine's indexes. The
+ * engine cannot beat this; how close it gets is the cost of its own work (rules, machine,
+ * hashing, checks), apart from the cost of the writes the issue's guarantees call for.
+ */
+export async function rawEngineWrites(db: Db, plan: BenchPlan, docs: EngineDocuments): Promise<Measurement> {
+  const writesDb = db.client.db(`${db.databaseName}_writes_${plan.label}`);
+  const events = writesDb.collection<Document & { _id: string }>('events');
+  const outbox = writesDb.collection<Document & { _id: string }>('outbox');
+  const projections = writesDb.collection<Document & { _id: string }>('instances');
+  const engineDb = db.client.db(`${db.databaseName}_${plan.label.replace(/^writes/, 'engine')}`);
+  for (const [name, target] of [
+    ['events', events],
+    ['outbox', outbox],
+    ['instances', projections],
+  ] as const) {
+    for (const index of await engineDb.collection(name).indexes()) {
+      if (index.name === '_id_') continue;
+      await target.createIndex(index.key, { name: index.name, ...(index.unique ? { unique: true } : {}) });
+    }
+  }
+  const seqs = new Map<number, number>();
+  return measure("raw driver: the engine's 3 writes", plan, async (index, caller) => {
+    const instance = instanceFor(plan, index, caller);
+    const seq = (seqs.get(instance) ?? 0) + 1;
+    seqs.set(instance, seq);
+    const instanceId = `raw-${instance}`;
+    await events.insertOne({
+      ...docs.event,
+      _id: `${instanceId}:${seq}`,
+      instanceId,
+      seq,
+      idempotencyKey: `k-${index}`,
+    });
+    await outbox.insertOne({ ...docs.outbox, _id: `${instanceId}:${seq}:1`, instanceId });
+    await projections.findOneAndReplace(
+      { _id: instanceId },
+      { ...docs.projection, seq, updatedAt: new Date() },
+      { upsert: true, returnDocument: 'before' },
     );
   });
 }
