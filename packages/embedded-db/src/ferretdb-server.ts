@@ -54,6 +54,11 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
   child.stderr?.on('data', collect);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A parent that exits without stop() (an uncaught error, process.exit) must not leave the
+  // server holding its port and data folder; 'exit' handlers can only act synchronously.
+  const onParentExit = () => child.kill('SIGKILL');
+  process.once('exit', onParentExit);
+  void exited.then(() => process.off('exit', onParentExit));
   const ready = waitForPort(host, port, options.startTimeoutMs ?? 30_000);
   const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]);
   if (outcome === 'exited') {
