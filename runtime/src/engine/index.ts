@@ -8,6 +8,7 @@ export {
   type EngineSuccess,
   type InstanceEventBody,
   type LoadedInstance,
+  type ProjectedChange,
   type SendOptions,
   type StartOptions,
 } from './instance-engine.ts';

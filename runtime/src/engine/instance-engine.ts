@@ -99,6 +99,21 @@ export interface EngineOptions {
   maxAttempts?: number;
   /** Projections this process wrote that it remembers, so a send needs no read (default 10,000; 0 = none). */
   projectionCacheSize?: number;
+  /**
+   * Called after every applied event's projection write — sends, starts, timers, linked records,
+   * migrations and repairs alike — so indexes kept outside the engine follow every change. A
+   * failure is logged; the event stands.
+   */
+  onProjected?: (change: ProjectedChange) => Promise<void> | void;
+}
+
+/** An instance's state after one applied event, as {@link EngineOptions.onProjected} gets it. */
+export interface ProjectedChange {
+  instanceId: string;
+  compiled: CompiledProcess;
+  state: InstanceState;
+  /** When the event happened. */
+  at: Date;
 }
 
 /** An instance as loaded from its log. */
@@ -588,6 +603,13 @@ export class InstanceEngine {
     );
     if (await this.projections.write(projection)) this.#recent.remember(projection);
     else this.#recent.forget(instanceId);
+    if (this.options.onProjected) {
+      try {
+        await this.options.onProjected({ instanceId, compiled, state: body.state, at: event.at });
+      } catch (error) {
+        console.warn(`onProjected of ${instanceId} at seq ${event.seq} failed:`, error);
+      }
+    }
   }
 
   /** Schedules warning and breach timers for each running clock generation; cancels those of replaced generations. */

@@ -6,7 +6,7 @@ import type { JsonObject } from '../storable-json.ts';
 import { TimerScheduler, type TimerSchedulerOptions } from '../timer-scheduler.ts';
 import { TimerStore, type TimerDocument } from '../timer-store.ts';
 import type { NotificationPort, TimerPort, TimerRequest } from './engine-ports.ts';
-import { InstanceEngine } from './instance-engine.ts';
+import { InstanceEngine, type EngineOptions } from './instance-engine.ts';
 
 /** The channel notifications go to unless configured otherwise. */
 export const DEFAULT_NOTIFICATION_CHANNEL = 'log';
@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   notificationChannel?: string;
   /** Told about every timer the scheduler fired, with the engine's outcome (metrics). */
   onTimerFired?: (timer: TimerRequest, outcome: Awaited<ReturnType<InstanceEngine['fireTimer']>>) => void;
+  /** Told about every applied event's new state (see {@link EngineOptions.onProjected}). */
+  onProjected?: EngineOptions['onProjected'];
 }
 
 /** The runtime of one process: the engine, its durable timers and scheduler, and the outbox and its dispatcher. */
@@ -87,6 +89,7 @@ export async function openRuntime(db: Db, options: RuntimeOptions = {}): Promise
     clock,
     timers: timerPort(timers, clock),
     notifications: notificationPort(outbox, clock, channel),
+    ...(options.onProjected ? { onProjected: options.onProjected } : {}),
   });
   const scheduler = new TimerScheduler({
     ...options.scheduler,

@@ -356,4 +356,20 @@ describe('record-reference fields: configuration items, known errors and release
     expect(await referencing(ids.mail)).toContain(ids.agentIncident);
     expect(await referencing(ids.knownError)).toContain(ids.agentIncident);
   });
+
+  it('given a change the engine applies without the API (a timer, a linked record, automation), then its references are indexed too', async () => {
+    const engine = app.platform.records.engine;
+    const started = await engine.start(
+      'incident',
+      { ...incidentData('Laptop battery swells'), ci: ids.laptop },
+      { id: 'system:automation', roles: [] },
+    );
+    expect(started.ok, JSON.stringify(started)).toBe(true);
+    const id = started.ok ? started.instanceId : '';
+    const referencing = async (target: string) =>
+      (await referencedBy(who.agent, target)).json<{ items: { id: string }[] }>().items.map((item) => item.id);
+    expect(await referencing(ids.laptop)).toContain(id);
+    const entries = await app.platform.records.references.collection.find({ from: id }).toArray();
+    expect(entries.map((entry) => [entry.field, entry.to])).toEqual([['ci', ids.laptop]]);
+  });
 });

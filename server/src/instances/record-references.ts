@@ -92,9 +92,10 @@ function names(value: unknown, id: string): boolean {
  * named process the acting user may see, their resolution for a record view, the lookup that
  * finds records to reference, and the `record_refs` index behind "referenced by".
  *
- * The index is written before an event (the payload's references) and after every start and
- * event (the record's current references, so effects and replays are covered); entries are
- * inserted only, keyed `from|field|to`. It may hold entries a failed request or a later change
+ * The index is written before an event (the payload's references), after every event the
+ * engine applies (the record's current references — through the engine's `onProjected`, so
+ * timers, linked records and automation are covered, not only API writes) and after a replayed
+ * request (which may follow a crash before that); entries are inserted only, keyed `from|field|to`. It may hold entries a failed request or a later change
  * left behind, so every answer is checked against the referencing record's projection: an entry
  * counts only while that record's data still names the target.
  */

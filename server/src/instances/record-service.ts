@@ -97,6 +97,10 @@ export class RecordService {
           this.metrics.slaBreaches.inc({ process: outcome.state.process.key, clock: timer.clock ?? '' });
         }
       },
+      // Every change, not only those made through the API (timers, linked records, automation),
+      // keeps the reference index up to date.
+      onProjected: (change) =>
+        this.references.indexAfterWrite(change.instanceId, change.compiled, change.state.data, change.at),
     });
     this.metrics.countDueTimers = () => this.runtime.timers.countDue(this.now());
     // The live-update stream reads changes by time.

@@ -83,7 +83,10 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(idempotencyKey ? { idempotencyKey } : {}),
       });
       if (!result.ok) throw engineProblem(result, undefined);
-      await records.references.indexAfterWrite(result.instanceId, compiled, result.state.data, app.platform.now());
+      // The engine indexes every change it applies; a replay may follow a crash before that.
+      if (result.replayed) {
+        await records.references.indexAfterWrite(result.instanceId, compiled, result.state.data, app.platform.now());
+      }
       if (!result.replayed) metrics.eventsApplied.inc({ process: key, event: 'start' });
       return changed(reply, result)
         .header('location', `/api/records/${result.instanceId}`)
@@ -191,7 +194,9 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { ...(idempotencyKey ? { idempotencyKey } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}) },
       );
       if (!result.ok) throw engineProblem(result, expectedSeq);
-      await records.references.indexAfterWrite(record._id, compiled, result.state.data, app.platform.now());
+      if (result.replayed) {
+        await records.references.indexAfterWrite(record._id, compiled, result.state.data, app.platform.now());
+      }
       if (!result.replayed) metrics.eventsApplied.inc({ process: record.processKey, event: type });
       return changed(reply, result).send(recordChange(result));
     },
