@@ -133,9 +133,11 @@ async function measureOn(backend: Backend | 'external'): Promise<BackendSummary 
         console.log(format({ ...raw, name: `raw driver: insert + update (${round})` }, '1.00'));
         console.log(format({ ...engine, name: `engine: send() escalate (${round})` }, ratio));
       }
-      const ratios = rounds.map((r) => r.engine.opsPerSecond / r.raw.opsPerSecond).sort((a, b) => a - b);
-      const median = ratios[Math.floor(ratios.length / 2)]!;
-      const middle = rounds.find((r) => r.engine.opsPerSecond / r.raw.opsPerSecond === median)!;
+      const ratioOf = (r: (typeof rounds)[number]) => r.engine.opsPerSecond / r.raw.opsPerSecond;
+      rounds.sort((a, b) => ratioOf(a) - ratioOf(b));
+      const middle = rounds[Math.floor(rounds.length / 2)]!;
+      const median = ratioOf(middle);
+      const ratios = rounds.map(ratioOf);
       const ceiling = middle.raw;
       console.log(format(known, (known.opsPerSecond / ceiling.opsPerSecond).toFixed(2)));
       console.log(format(lookup, (lookup.opsPerSecond / ceiling.opsPerSecond).toFixed(2)));

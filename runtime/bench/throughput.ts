@@ -83,18 +83,29 @@ function instanceFor(plan: BenchPlan, index: number, caller: number): number {
   return caller + plan.callers * (index % perCaller);
 }
 
+/**
+ * The instance and next seq a raw series writes its `index`-th operation to (each series keeps
+ * its own counters, like an engine keeps its instances' heads).
+ */
+function rawSequencer(plan: BenchPlan): (index: number, caller: number) => { instanceId: string; seq: number } {
+  const seqs = new Map<number, number>();
+  return (index, caller) => {
+    const instance = instanceFor(plan, index, caller);
+    const seq = (seqs.get(instance) ?? 0) + 1;
+    seqs.set(instance, seq);
+    return { instanceId: `raw-${instance}`, seq };
+  };
+}
+
 /** The ceiling: per operation one `insertOne` (an event) and one `updateOne` (a projection). */
 export async function rawInsertPlusUpdate(db: Db, plan: BenchPlan): Promise<Measurement> {
   const events = db.collection<{ _id: string; instanceId: string; seq: number; body: object }>(
     `raw_events_${plan.label}`,
   );
   const projections = db.collection<{ _id: string; seq: number; updatedAt: Date }>(`raw_instances_${plan.label}`);
-  const seqs = new Map<number, number>();
+  const next = rawSequencer(plan);
   return measure('raw driver: insert + update', plan, async (index, caller) => {
-    const instance = instanceFor(plan, index, caller);
-    const seq = (seqs.get(instance) ?? 0) + 1;
-    seqs.set(instance, seq);
-    const instanceId = `raw-${instance}`;
+    const { instanceId, seq } = next(index, caller);
     await events.insertOne({
       _id: `${instanceId}:${seq}`,
       instanceId,
@@ -132,12 +143,9 @@ export async function sampleEngineDocuments(db: Db, label: string): Promise<Engi
 export async function rawInsertPlusUpdateSized(db: Db, plan: BenchPlan, docs: EngineDocuments): Promise<Measurement> {
   const events = db.collection<Document & { _id: string }>(`raw_sized_events_${plan.label}`);
   const projections = db.collection<Document & { _id: string }>(`raw_sized_instances_${plan.label}`);
-  const seqs = new Map<number, number>();
+  const next = rawSequencer(plan);
   return measure('raw driver: same, engine-sized docs', plan, async (index, caller) => {
-    const instance = instanceFor(plan, index, caller);
-    const seq = (seqs.get(instance) ?? 0) + 1;
-    seqs.set(instance, seq);
-    const instanceId = `raw-${instance}`;
+    const { instanceId, seq } = next(index, caller);
     await events.insertOne({ ...docs.event, _id: `${instanceId}:${seq}`, instanceId, seq });
     await projections.replaceOne(
       { _id: instanceId },
@@ -169,12 +177,9 @@ export async function rawEngineWrites(db: Db, plan: BenchPlan, docs: EngineDocum
       await target.createIndex(index.key, { name: index.name, ...(index.unique ? { unique: true } : {}) });
     }
   }
-  const seqs = new Map<number, number>();
+  const next = rawSequencer(plan);
   return measure("raw driver: the engine's 3 writes", plan, async (index, caller) => {
-    const instance = instanceFor(plan, index, caller);
-    const seq = (seqs.get(instance) ?? 0) + 1;
-    seqs.set(instance, seq);
-    const instanceId = `raw-${instance}`;
+    const { instanceId, seq } = next(index, caller);
     await events.insertOne({
       ...docs.event,
       _id: `${instanceId}:${seq}`,

@@ -140,20 +140,6 @@ export function eventHash(event: Omit<StoredEvent, 'hash'> | Record<string, unkn
   return sha256Hex(canonicalJson(rest));
 }
 
-/**
- * {@link eventHash} of an event whose body is given as its canonical JSON text, without
- * serialising the body again: the same text `canonicalJson` writes with `body` in its sorted place.
- */
-function eventHashWithBodyText(rest: Omit<StoredEvent, 'hash' | 'body'>, bodyText: string): string {
-  const fields = Object.entries(rest).filter(([, value]) => value !== undefined);
-  fields.push(['body', null]);
-  fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const text = fields
-    .map(([key, value]) => `${JSON.stringify(key)}:${key === 'body' ? bodyText : canonicalJson(value)}`)
-    .join(',');
-  return sha256Hex(`{${text}}`);
-}
-
 function checkNewEvent(input: NewEvent): void {
   assertIdString(input.instanceId, 'instanceId', 200);
   assertIdString(input.type, 'type', 200);
@@ -256,11 +242,10 @@ export class EventLog {
       prevHash: after.hash,
     };
     const body = input.body ?? {};
-    const hash = eventHashWithBodyText(unhashed, canonicalJson(body));
-    const event: StoredEvent = { ...unhashed, body, hash };
+    const event: StoredEvent = { ...unhashed, body, hash: eventHash({ ...unhashed, body }) };
     try {
       // Stored in the order written (not sorted), so a replay answers with the same bytes.
-      await this.#inserts.insert({ ...unhashed, body: JSON.stringify(body), hash });
+      await this.#inserts.insert({ ...unhashed, body: JSON.stringify(body), hash: event.hash });
       this.#remember(headOf(event));
       return { status: 'appended', event, head: headOf(event) };
     } catch (error) {

@@ -4,17 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@clauseflow/embedded-db';
+import { processAlive } from '@clauseflow/embedded-db/testing';
 import { ensureDesignerBuilt } from '../../scripts/test/designer-build.ts';
-
-/** True while a process with this pid exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('the run command (server/src/main.ts, what `pnpm start` runs)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cf-main-'));
@@ -57,11 +48,11 @@ describe('the run command (server/src/main.ts, what `pnpm start` runs)', () => {
     const page = await (await fetch(`${url}/`)).text();
     expect(page).toContain('<title>ClauseFlow</title>');
     expect(page).toContain('<div id="root">');
-    expect(alive(dbPid)).toBe(true);
+    expect(processAlive(dbPid)).toBe(true);
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(output).toContain('[server] stopped');
-    expect(alive(dbPid)).toBe(false);
+    expect(processAlive(dbPid)).toBe(false);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { availableEvents, compile, initialState, step, type Actor } from '@clauseflow/definition';
 import {
   checkShipped,
+  expectBilingualFormOnEveryManualTransition,
   ok,
   parseShippedTemplate,
   processRequirementsOf,
@@ -154,14 +155,7 @@ describe('the shipped incident template: behaviour on step()', () => {
 
 describe('the shipped incident template: forms', () => {
   it('given every transition a person takes, then it names a form of the template with labels in both languages', () => {
-    const forms = new Map(template.forms.map((f) => [f.id, f]));
-    for (const t of template.transitions.filter((x) => !x.automatic)) {
-      const form = t.form === undefined ? undefined : forms.get(t.form);
-      expect(form, t.id).toBeDefined();
-      expect(form!.label.en.length * form!.label.zh.length, t.id).toBeGreaterThan(0);
-      for (const section of form!.sections)
-        expect(section.label.zh, `${t.id}/${section.id}`).toMatch(/[\u4e00-\u9fff]/);
-    }
+    expectBilingualFormOnEveryManualTransition(template);
   });
 
   it('given the triage form, when category is missing, then it does not validate; leaving new needs a classification', () => {

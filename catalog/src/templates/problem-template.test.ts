@@ -10,6 +10,7 @@ import {
 } from '@clauseflow/definition';
 import {
   checkShipped,
+  expectBilingualFormOnEveryManualTransition,
   ok,
   parseShippedTemplate,
   processRequirementsOf,
@@ -205,14 +206,7 @@ describe('the shipped problem template: behaviour on step()', () => {
 
 describe('the shipped problem template: forms', () => {
   it('given every transition a person takes, then it names a form of the template with labels in both languages', () => {
-    const forms = new Map(template.forms.map((f) => [f.id, f]));
-    for (const t of template.transitions.filter((x) => !x.automatic)) {
-      const form = t.form === undefined ? undefined : forms.get(t.form);
-      expect(form, t.id).toBeDefined();
-      expect(form!.label.en.length * form!.label.zh.length, t.id).toBeGreaterThan(0);
-      for (const section of form!.sections)
-        expect(section.label.zh, `${t.id}/${section.id}`).toMatch(/[\u4e00-\u9fff]/);
-    }
+    expectBilingualFormOnEveryManualTransition(template);
   });
 
   it('given the record-known-error form, when the root cause, prevention, known error or workaround is missing, then it does not validate', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
+import { expect } from 'vitest';
 import { AssertionMap, check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
 import {
   step,
@@ -71,4 +72,15 @@ export function ok(result: StepResult): Extract<StepResult, { ok: true }> {
 export function sender(compiled: CompiledProcess) {
   return async (state: InstanceState, type: string, actor: Actor, data?: Record<string, unknown>) =>
     ok(await step(compiled, state, { type, actor, ...(data ? { data } : {}) }));
+}
+
+/** Asserts that every transition a person takes names a form of the template labelled in both languages. */
+export function expectBilingualFormOnEveryManualTransition(template: Definition): void {
+  const forms = new Map(template.forms.map((f) => [f.id, f]));
+  for (const t of template.transitions.filter((x) => !x.automatic)) {
+    const form = t.form === undefined ? undefined : forms.get(t.form);
+    expect(form, t.id).toBeDefined();
+    expect(form!.label.en.length * form!.label.zh.length, t.id).toBeGreaterThan(0);
+    for (const section of form!.sections) expect(section.label.zh, `${t.id}/${section.id}`).toMatch(/[\u4e00-\u9fff]/);
+  }
 }

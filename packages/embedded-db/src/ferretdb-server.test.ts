@@ -5,24 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ensureFerretDbBinary } from './ferretdb-binary.ts';
+import { processAlive } from './testing.ts';
 
 const serverModule = fileURLToPath(new URL('./ferretdb-server.ts', import.meta.url));
-
-/** True while a process with this pid exists (a zombie counts until it is reaped). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Polls (no fixed sleep) until the process is gone or the deadline passes. */
 async function gone(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   let delay = 10;
-  while (alive(pid)) {
+  while (processAlive(pid)) {
     if (Date.now() > deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, 200);

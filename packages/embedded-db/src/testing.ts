@@ -34,3 +34,13 @@ export async function openTestDatabase(label: string): Promise<TestDatabase> {
     },
   };
 }
+
+/** True while a process with this pid exists (a zombie counts until it is reaped). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
