@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['{packages,runtime,server,catalog,designer,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{packages,application,runtime,server,catalog,designer,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['./scripts/test/global-setup.ts'],
     // Starting FerretDB (and building it on a fresh machine) happens before any test.

