@@ -1,3 +1,4 @@
+import { isDomainError, type DomainError } from '@clauseflow/common';
 import type { FastifyRequest } from 'fastify';
 import {
   MongoNetworkError,
@@ -62,6 +63,7 @@ export function ajvToFieldError(error: AjvError, part: ValidationPart): FieldErr
 /** Turns anything thrown while handling a request into a ProblemError; never a 5xx for client input. */
 export function toProblemError(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
+  if (isDomainError(error)) return fromDomainError(error);
   const e = (error ?? {}) as {
     code?: string;
     statusCode?: number;
@@ -94,6 +96,25 @@ export function toProblemError(error: unknown): ProblemError {
     return new ProblemError(BY_STATUS[status] ?? 'BAD_REQUEST', e.message, { cause: error });
   }
   return new ProblemError('INTERNAL_ERROR', undefined, { cause: error });
+}
+
+/**
+ * The HTTP face of a domain error: its code's status from the one table (`PROBLEM_CODES`), its
+ * field issues, rejection and retry hints as problem members and headers. A code the table does
+ * not know is a bug, reported as INTERNAL_ERROR (never leaked).
+ */
+export function fromDomainError(error: DomainError): ProblemError {
+  if (!Object.hasOwn(PROBLEM_CODES, error.code)) return new ProblemError('INTERNAL_ERROR', undefined, { cause: error });
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  if (error.allow) headers['allow'] = error.allow.join(', ');
+  return new ProblemError(error.code as ProblemCode, error.message, {
+    cause: error,
+    headers,
+    ...(error.errors ? { errors: error.errors as FieldError[] } : {}),
+    ...(error.rejection ? { rejection: error.rejection } : {}),
+  });
 }
 
 /** The language for problem titles: the user's locale, else Accept-Language. */
