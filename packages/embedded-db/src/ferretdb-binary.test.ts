@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkGoToolchain, ensureFerretDbBinary, FERRETDB_VERSION, FerretDbInstallError } from './ferretdb-binary.ts';
+import { checkGoToolchain, ensureFerretDbBinary, FERRETDB_BUILD, FerretDbInstallError } from './ferretdb-binary.ts';
 
 describe('installing FerretDB', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'cf-ferretdb-'));
@@ -36,8 +36,8 @@ describe('installing FerretDB', () => {
 
   it('given a fresh clone and a machine cache, when ensured without Go, then the cached binary is copied, not rebuilt', async () => {
     const cacheDir = join(scratch, 'cache');
-    mkdirSync(join(cacheDir, `ferretdb-${FERRETDB_VERSION}`), { recursive: true });
-    copyFileSync(realBinary, join(cacheDir, `ferretdb-${FERRETDB_VERSION}`, 'ferretdb'));
+    mkdirSync(join(cacheDir, `ferretdb-${FERRETDB_BUILD}`), { recursive: true });
+    copyFileSync(realBinary, join(cacheDir, `ferretdb-${FERRETDB_BUILD}`, 'ferretdb'));
     const binDir = join(scratch, 'fresh-clone', 'bin');
     const lines: string[] = [];
     withoutGo();

@@ -6,12 +6,15 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { machineCacheDir, toolsBinDir } from './repo-paths.ts';
 
@@ -19,6 +22,13 @@ const run = promisify(execFile);
 
 /** The FerretDB release the project is tested with. */
 export const FERRETDB_VERSION = 'v1.24.2';
+/**
+ * The version our build reports: the release plus our patches (`../patches/`). A binary built
+ * before a patch was added reports another version, so it is rebuilt rather than reused.
+ */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-clauseflow.1`;
+/** Patches applied to FerretDB's source before the build, in name order (unified diffs, `-p1`). */
+export const FERRETDB_PATCHES_DIR = fileURLToPath(new URL('../patches/', import.meta.url));
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 /** FerretDB v1.24.2's go.mod asks for Go 1.24. */
 const MIN_GO: readonly [number, number] = [1, 24];
@@ -43,13 +53,13 @@ export interface EnsureOptions {
 export async function ensureFerretDbBinary(options: EnsureOptions = {}): Promise<string> {
   const log = options.log ?? (() => undefined);
   const binDir = options.binDir ?? toolsBinDir();
-  const cacheDir = join(options.cacheDir ?? machineCacheDir(), `ferretdb-${FERRETDB_VERSION}`);
+  const cacheDir = join(options.cacheDir ?? machineCacheDir(), `ferretdb-${FERRETDB_BUILD}`);
   const local = join(binDir, 'ferretdb');
   const cached = join(cacheDir, 'ferretdb');
 
   if (await reportsVersion(local)) return local;
   if (!(await reportsVersion(cached))) {
-    log(`building FerretDB ${FERRETDB_VERSION} with Go (once per machine, about a minute)…`);
+    log(`building FerretDB ${FERRETDB_BUILD} with Go (once per machine, about a minute)…`);
     await buildFerretDb(cached, log);
   }
   mkdirSync(binDir, { recursive: true });
@@ -57,7 +67,7 @@ export async function ensureFerretDbBinary(options: EnsureOptions = {}): Promise
   copyFileSync(cached, partial);
   chmodSync(partial, 0o755);
   renameSync(partial, local); // atomic: a concurrent caller never sees half a binary
-  log(`FerretDB ${FERRETDB_VERSION} installed at ${local}`);
+  log(`FerretDB ${FERRETDB_BUILD} installed at ${local}`);
   return local;
 }
 
@@ -65,7 +75,7 @@ async function reportsVersion(binary: string): Promise<boolean> {
   if (!existsSync(binary)) return false;
   try {
     const { stdout } = await run(binary, ['--version'], { timeout: 20_000 });
-    return stdout.includes(`version: ${FERRETDB_VERSION}`);
+    return stdout.split('\n').some((line) => line.trim() === `version: ${FERRETDB_BUILD}`);
   } catch {
     return false;
   }
@@ -118,7 +128,8 @@ async function buildFerretDb(target: string, log: (line: string) => void): Promi
     cpSync(moduleDir, src, { recursive: true });
     // The Go module cache is read-only; the copy must be writable to add version.txt and be removed.
     await run('chmod', ['-R', 'u+w', src]);
-    writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    writeFileSync(join(src, 'build', 'version', 'version.txt'), `${FERRETDB_BUILD}\n`);
+    await applyPatches(src, log);
     mkdirSync(join(target, '..'), { recursive: true });
     const partial = `${target}.${process.pid}.partial`;
     const build = (extra: string[]) =>
@@ -139,5 +150,36 @@ async function buildFerretDb(target: string, log: (line: string) => void): Promi
     renameSync(partial, target);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Applies every patch of {@link FERRETDB_PATCHES_DIR} to the source copy and checks that each
+ * applied: `patch --dry-run` first, so a patch that no longer fits (another FerretDB version)
+ * stops the build with its name instead of yielding an unpatched binary.
+ */
+export async function applyPatches(src: string, log: (line: string) => void): Promise<void> {
+  const patches = readdirSync(FERRETDB_PATCHES_DIR)
+    .filter((name) => name.endsWith('.patch'))
+    .sort();
+  for (const name of patches) {
+    if (!name.startsWith(`ferretdb-${FERRETDB_VERSION}-`)) {
+      throw new FerretDbInstallError(`patch ${name} is not for FerretDB ${FERRETDB_VERSION}`);
+    }
+    const file = join(FERRETDB_PATCHES_DIR, name);
+    const args = ['--batch', '--forward', '-p1', '-d', src, '-i', file];
+    try {
+      await run('patch', ['--dry-run', ...args]);
+      await run('patch', args);
+    } catch (error) {
+      const text = String((error as { stdout?: string }).stdout ?? error);
+      throw new FerretDbInstallError(`patch ${name} does not apply to FerretDB ${FERRETDB_VERSION}:\n${text}`);
+    }
+    const marker = /^\+.*ClauseFlow patch/m.exec(readFileSync(file, 'utf8'));
+    const target = /^\+\+\+ b\/(\S+)/m.exec(readFileSync(file, 'utf8'))?.[1];
+    if (marker && target && !readFileSync(join(src, target), 'utf8').includes('ClauseFlow patch')) {
+      throw new FerretDbInstallError(`patch ${name} reported success but ${target} is unchanged`);
+    }
+    log(`applied ${name}`);
   }
 }

@@ -4,7 +4,13 @@ export {
   type DatabaseServer,
   type DatabaseServerOptions,
 } from './database-server.ts';
-export { ensureFerretDbBinary, checkGoToolchain, FerretDbInstallError, FERRETDB_VERSION } from './ferretdb-binary.ts';
+export {
+  ensureFerretDbBinary,
+  checkGoToolchain,
+  FerretDbInstallError,
+  FERRETDB_BUILD,
+  FERRETDB_VERSION,
+} from './ferretdb-binary.ts';
 export {
   startFerretDb,
   freePort,
