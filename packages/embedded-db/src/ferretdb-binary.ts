@@ -26,7 +26,7 @@ export const FERRETDB_VERSION = 'v1.24.2';
  * The version our build reports: the release plus our patches (`../patches/`). A binary built
  * before a patch was added reports another version, so it is rebuilt rather than reused.
  */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-clauseflow.1`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-clauseflow.2`;
 /** Patches applied to FerretDB's source before the build, in name order (unified diffs, `-p1`). */
 export const FERRETDB_PATCHES_DIR = fileURLToPath(new URL('../patches/', import.meta.url));
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
