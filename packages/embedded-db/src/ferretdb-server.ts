@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { claimDataDir, type DataDirClaim } from './data-dir-claim.ts';
 
 /** Where FerretDB keeps the documents. */
 export type FerretDbBackend = { kind: 'sqlite' } | { kind: 'postgresql'; url: string };
@@ -23,16 +24,54 @@ export interface FerretDbOptions {
 export interface RunningFerretDb {
   uri: string;
   port: number;
+  /** FerretDB's own pid (not its watchdog's). */
   pid: number;
   /** Stops the process: SIGTERM, then SIGKILL if it has not exited in time. */
   stop(): Promise<void>;
 }
 
+/**
+ * Runs FerretDB under a watchdog shell that holds our end of a pipe as its stdin: when this
+ * process dies in any way (SIGKILL included, where no exit handler runs) the kernel closes the
+ * pipe, `read` returns and the watchdog stops FerretDB. The first line says FerretDB's pid.
+ */
+const WATCHDOG = [
+  '"$@" & pid=$!',
+  'echo "ferretdb-pid $pid"',
+  'read _parent_gone',
+  'kill -TERM "$pid" 2>/dev/null',
+  'wait "$pid"',
+].join('\n');
+
 /** Starts FerretDB (SQLite backend unless `backend` says otherwise) and resolves once it accepts connections. */
 export async function startFerretDb(options: FerretDbOptions): Promise<RunningFerretDb> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port === 0 ? await freePort(host) : options.port;
+  const log = options.log ?? (() => undefined);
   mkdirSync(options.dataDir, { recursive: true });
+  // An orphan of a killed owner is stopped here; a live owner's server is refused (never shared).
+  const claim = await claimDataDir(options.dataDir, log);
+  try {
+    const port = options.port === 0 ? await freePort(host) : options.port;
+    if (await canConnect(host, port)) {
+      throw new Error(
+        `Port ${host}:${port} is already taken by another process, so FerretDB cannot listen there; ` +
+          'stop that process or choose another port (CLAUSEFLOW_DB_PORT).',
+      );
+    }
+    const server = await spawnFerretDb(options, host, port, claim);
+    return server;
+  } catch (error) {
+    claim.release();
+    throw error;
+  }
+}
+
+async function spawnFerretDb(
+  options: FerretDbOptions,
+  host: string,
+  port: number,
+  claim: DataDirClaim,
+): Promise<RunningFerretDb> {
   const backend = options.backend ?? { kind: 'sqlite' };
   const args = [
     ...(backend.kind === 'postgresql'
@@ -44,38 +83,68 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningFe
     '--telemetry=disable',
     '--log-level=error',
   ];
-  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // detached: its own process group, so a last-resort SIGKILL reaches the watchdog and FerretDB.
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'ferretdb-watchdog', options.binary, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
-    options.log?.(chunk.toString().trimEnd());
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-
+  let ferretPid = -1;
+  const pidKnown = new Promise<void>((resolve) => {
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString();
+      const match = /^ferretdb-pid (\d+)$/m.exec(text);
+      if (match && ferretPid < 0) {
+        ferretPid = Number(match[1]);
+        claim.record(ferretPid);
+        resolve();
+      }
+      const rest = text.replace(/^ferretdb-pid \d+\n?/m, '');
+      output = (output + rest).slice(-8_000);
+      if (rest.trim()) options.log?.(rest.trimEnd());
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // A parent that exits without stop() (an uncaught error, process.exit) must not leave the
-  // server holding its port and data folder; 'exit' handlers can only act synchronously.
-  const onParentExit = () => child.kill('SIGKILL');
+  // A parent that exits without stop() still ends FerretDB at once ('exit' handlers act synchronously);
+  // the watchdog covers the deaths that run no handler at all.
+  const onParentExit = () => killGroup(child, 'SIGKILL');
   process.once('exit', onParentExit);
-  void exited.then(() => process.off('exit', onParentExit));
-  const ready = waitForPort(host, port, options.startTimeoutMs ?? 30_000);
+  void exited.then(() => {
+    process.off('exit', onParentExit);
+    claim.release();
+  });
+  const ready = Promise.all([pidKnown, waitForPort(host, port, options.startTimeoutMs ?? 30_000)]);
   const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]);
-  if (outcome === 'exited') {
+  if (outcome === 'exited' || child.exitCode !== null) {
     throw new Error(`FerretDB exited before accepting connections on ${host}:${port}:\n${output}`);
   }
   return {
     uri: `mongodb://${host}:${port}/`,
     port,
-    pid: child.pid ?? -1,
-    stop: () => stopChild(child, exited),
+    pid: ferretPid,
+    stop: () => stopChild(child, ferretPid, exited),
   };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function stopChild(child: ChildProcess, ferretPid: number, exited: Promise<unknown>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  try {
+    process.kill(ferretPid, 'SIGTERM');
+  } catch {
+    // already gone; the watchdog exits with it
+  }
+  child.stdin?.end();
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
 }
