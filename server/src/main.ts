@@ -22,7 +22,8 @@ const db = client.db(env['CLAUSEFLOW_DB_NAME'] ?? 'clauseflow');
 const app = await buildApp({
   db,
   webRoot: env['CLAUSEFLOW_WEB_ROOT'] ?? join(root, 'designer', 'dist'),
-  logger: { level: env['LOG_LEVEL'] ?? 'info' },
+  // Warnings and errors by default (not a line per request); LOG_LEVEL=info shows every request.
+  logger: { level: env['LOG_LEVEL'] ?? 'warn' },
   onFirstRun: (outcome) => {
     if (outcome.kind === 'setup-link') {
       console.log(
