@@ -149,6 +149,11 @@ function failure(
 
 function rejected(result: Extract<StepResult, { ok: false }>): EngineFailure {
   const { rejection } = result;
+  // The form rule lives in step() (event-data.ts); its refusal keeps the engine's payload-problem shape.
+  if (rejection.code === 'DATA_INVALID') {
+    const { problems, event } = rejection.params as { problems: DataProblem[]; event?: string };
+    return failure('VALIDATION_FAILED', event === undefined ? {} : { event }, { problems });
+  }
   return { ok: false, code: rejection.code, message: rejection.message, params: rejection.params, trace: result.trace };
 }
 
@@ -211,9 +216,6 @@ export class InstanceEngine {
       (opts.idempotencyKey
         ? `i_${createHash('sha256').update(`${processKey}\n${actor.id}\n${opts.idempotencyKey}`).digest('hex').slice(0, 24)}`
         : `i_${randomUUID().replaceAll('-', '').slice(0, 24)}`);
-    const startForm = compiled.definition.startForm;
-    const validation = startForm ? compiled.forms.get(startForm)?.validate(data) : compiled.validateRecord(data);
-    if (validation && !validation.valid) return failure('VALIDATION_FAILED', {}, { problems: validation.problems });
 
     const at = this.options.clock.now();
     const result = await initialState(compiled, data, { actor, at: at.toISOString() });
@@ -290,15 +292,12 @@ export class InstanceEngine {
         return failure('CONFLICT', { instanceId, expectedSeq: opts.expectedSeq, currentSeq: loaded.head.seq });
       }
       const { compiled, body } = loaded;
-      const problems = this.checkPayload(compiled, body.state, input.type, input.data);
-      if (problems) return failure('VALIDATION_FAILED', { event: input.type }, { problems });
-
       const at = this.options.clock.now();
       const result = await step(compiled, body.state, {
         type: input.type,
         at: at.toISOString(),
         ...(actor ? { actor } : {}),
-        ...(input.data ? { data: input.data } : {}),
+        ...(input.data !== undefined ? { data: input.data } : {}),
         ...(input.vote ? { vote: input.vote } : {}),
         ...(input.comment ? { comment: input.comment } : {}),
         ...(input.timer ? { timer: input.timer } : {}),
@@ -678,29 +677,5 @@ export class InstanceEngine {
     if (!projection || projection.seq < event.seq) await this.load(event.instanceId, undefined, true);
     const body = bodyOf(event);
     return { ok: true, instanceId: event.instanceId, seq: event.seq, state: body.state, event, replayed: true };
-  }
-
-  /**
-   * Problems of an event's payload against the form of the transition it would take (or, with
-   * no form, against the record schema merged with the current data); null when fine.
-   */
-  private checkPayload(
-    compiled: CompiledProcess,
-    state: InstanceState,
-    type: string,
-    data: Record<string, unknown> | undefined,
-  ): DataProblem[] | null {
-    if (data === undefined) return null;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      return [{ code: 'DATA_INVALID', path: '', keyword: 'type', message: 'must be an object', params: {} }];
-    }
-    const form = compiled.outgoing
-      .get(state.state)
-      ?.get(type)
-      ?.find((t) => t.form)?.form;
-    const validation = form
-      ? compiled.forms.get(form)?.validate(data)
-      : compiled.validateRecord({ ...state.data, ...data });
-    return validation && !validation.valid ? validation.problems : null;
   }
 }

@@ -44,11 +44,15 @@ export function compileValidator(ajv: Ajv2020, schema: JsonSchema): DataValidato
 }
 
 function toProblem(error: ErrorObject): DataProblem {
+  // A missing or an unknown property is reported at the property's own location.
   const missing =
-    error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+    error.keyword === 'required'
+      ? (error.params as { missingProperty?: string }).missingProperty
+      : error.keyword === 'additionalProperties'
+        ? (error.params as { additionalProperty?: string }).additionalProperty
+        : undefined;
   return {
     code: 'DATA_INVALID',
-    // A missing property is reported at the property's own location.
     path:
       missing === undefined
         ? error.instancePath

@@ -31,6 +31,7 @@ export type {
   ConditionTrace,
   DecisionCause,
 } from './trace.ts';
+export { eventDataProblems, startDataProblems, formOf } from './event-data.ts';
 export { STEP_REJECTIONS, type StepRejection, type StepRejectionCode } from './rejections.ts';
 export { machineSnapshot } from './snapshot.ts';
 export {

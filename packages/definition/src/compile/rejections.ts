@@ -21,6 +21,10 @@ export const STEP_REJECTIONS = {
     en: 'The conditions for this action do not hold.',
     zh: '此操作的条件不满足。',
   },
+  DATA_INVALID: {
+    en: 'The data does not satisfy the form: a required field is missing from the record and the event, or a value is not allowed. `problems` lists each with a JSON Pointer.',
+    zh: '数据不满足表单：某个必填字段在记录和事件中都缺失，或某个值不被允许。`problems` 用 JSON Pointer 列出每个问题。',
+  },
   UNKNOWN_FIELD: {
     en: 'The event carries a field the record does not have.',
     zh: '事件包含记录中不存在的字段。',

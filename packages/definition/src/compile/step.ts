@@ -2,6 +2,7 @@ import { initialTransition } from 'xstate';
 import type { LocalizedText } from '../format/common.ts';
 import type { Transition } from '../format/transition.ts';
 import { isApprover, recordVote } from './approval.ts';
+import { eventDataProblems, startDataProblems } from './event-data.ts';
 import type { CompiledProcess } from './compile.ts';
 import type { EffectRecord } from './effects.ts';
 import { VOTE_EVENT, type Actor, type InstanceState, type ProcessEvent } from './instance-state.ts';
@@ -59,6 +60,8 @@ export async function initialState(
     ...(options.at ? { at: options.at } : {}),
   };
   const ctx = new StepContext(compiled, s, options.facts ?? {}, event);
+  const problems = startDataProblems(compiled, data);
+  if (problems) return refuse(compiled, s, ctx, rejection('DATA_INVALID', { problems }));
   const unknown = writeEventData(ctx, data);
   if (unknown) return refuse(compiled, s, ctx, unknown);
   await ctx.settle();
@@ -124,6 +127,9 @@ export async function step(
     if (!firedTimer) return refuse(compiled, state, ctx, rejection('TIMER_NOT_OPEN', { timer: event.timer }));
     s.timers = s.timers.filter((x) => x.key !== event.timer);
   }
+  // The form rule (event-data.ts): the record as it will be must satisfy the transition's form.
+  const problems = eventDataProblems(compiled, s, event);
+  if (problems) return refuse(compiled, state, ctx, rejection('DATA_INVALID', { event: type, problems }));
   const unknown = writeEventData(ctx, event.data ?? {});
   if (unknown) return refuse(compiled, state, ctx, unknown);
   await ctx.settle();
