@@ -73,9 +73,9 @@ describe('the shipped incident template: behaviour on step()', () => {
     expect(r0.state.state).toBe('new');
     expect(r0.state.data).toMatchObject({ priority: 'P1', majorIncident: true });
     const timer = r0.state.timers.find((t) => t.timer === 'acceptance');
-    expect(timer).toMatchObject({ event: 'escalate', after: 'PT30M', time: 'business' });
+    expect(timer).toMatchObject({ event: 'escalate-overdue', after: 'PT30M', time: 'business' });
 
-    const r1 = ok(await step(compiled, r0.state, { type: 'escalate', timer: timer!.key }));
+    const r1 = ok(await step(compiled, r0.state, { type: 'escalate-overdue', timer: timer!.key }));
     expect(r1.state.state).toBe('new');
     expect(r1.state.data['escalated']).toBe(true);
     expect(r1.effects).toContainEqual(expect.objectContaining({ type: 'notify', role: 'incident-manager' }));

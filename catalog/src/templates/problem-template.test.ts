@@ -99,7 +99,7 @@ describe('the shipped problem template: behaviour on step()', () => {
     expect(r0.state).toMatchObject({ state: 'new', status: 'active', requester: 'rita' });
     expect(r0.effects).toContainEqual(expect.objectContaining({ type: 'notify', role: 'problem-manager' }));
     expect(r0.state.timers).toContainEqual(
-      expect.objectContaining({ timer: 'triage-overdue', event: 'escalate', after: 'P2D', time: 'business' }),
+      expect.objectContaining({ timer: 'triage-overdue', event: 'escalate-overdue', after: 'P2D', time: 'business' }),
     );
     const r1 = await fire(r0.state, 'triage-overdue');
     expect(r1.state).toMatchObject({ state: 'new', data: { escalated: true } });
@@ -115,7 +115,7 @@ describe('the shipped problem template: behaviour on step()', () => {
     expect(r2.state.state).toBe('known-error');
     expect(r2.effects).toContainEqual(expect.objectContaining({ type: 'notify', role: 'agent' }));
     expect(r2.state.timers).toContainEqual(
-      expect.objectContaining({ timer: 'trend-review', event: 'review-trend', repeat: true }),
+      expect.objectContaining({ timer: 'trend-review', event: 'trend-review-due', repeat: true }),
     );
 
     // The periodic incident-trend review stays in the state and re-arms itself.
@@ -137,7 +137,7 @@ describe('the shipped problem template: behaviour on step()', () => {
     const r5 = await send(r4.state, 'resolve', manager, RESOLVE);
     expect(r5.state.state).toBe('resolved');
     expect(r5.state.timers).toContainEqual(
-      expect.objectContaining({ timer: 'effectiveness-check', event: 'review-effectiveness', repeat: true }),
+      expect.objectContaining({ timer: 'effectiveness-check', event: 'effectiveness-review-due', repeat: true }),
     );
     const r6 = await fire(r5.state, 'effectiveness-check');
     expect(r6.state.state).toBe('resolved');

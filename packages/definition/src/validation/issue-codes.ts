@@ -154,6 +154,18 @@ export const ISSUE_CODES = {
     },
     params: ['state', 'event'],
   },
+  SYSTEM_TRANSITION_THROUGH_FORM: {
+    severity: 'warning',
+    description: {
+      en: 'A transition the system takes (automatic, or on the event of a timer, a decided approval or an SLA clock) carries a form with required fields. Nobody fills a form there, so the runtime does not enforce it and the record may move on without those fields.',
+      zh: '系统执行的迁移（自动迁移，或由定时器、已决审批或 SLA 时钟触发的事件）带有含必填字段的表单。此时无人填写表单，运行时不会强制执行，记录可能在缺少这些字段的情况下继续流转。',
+    },
+    message: {
+      en: 'Transition "{transition}" is taken by the system ({raisedBy}) but its form "{form}" requires {fields}; give the system its own transition without the form, or require the fields earlier.',
+      zh: '迁移“{transition}”由系统（{raisedBy}）执行，但其表单“{form}”要求填写 {fields}；请为系统单独设置不带表单的迁移，或在更早的步骤要求填写这些字段。',
+    },
+    params: ['transition', 'form', 'raisedBy', 'fields'],
+  },
   UNREACHABLE_STATE: {
     severity: 'warning',
     description: {

@@ -260,11 +260,18 @@ const cases: Case[] = [
     clean: (d) => (d.transitions[6].effects = [{ type: 'cancelTimer', timer: 'escalation' }]),
   },
   {
+    code: 'SYSTEM_TRANSITION_THROUGH_FORM',
+    when: 'a timer raises the event of a transition whose form has required fields',
+    trigger: (d) => (d.states[1].timers[0].event = 'resolve'),
+    paths: ['/transitions/6/form'],
+    clean: (d) => (d.states[1].timers[0].event = 'escalate'),
+  },
+  {
     code: 'UNHANDLED_EVENT',
     when: 'a timer raises an event no transition from its state handles',
     trigger: (d) => (d.states[1].timers[0].event = 'remind'),
     paths: ['/states/1/timers/0/event'],
-    clean: (d) => (d.states[1].timers[0].event = 'resolve'),
+    clean: (d) => (d.states[1].timers[0].event = 'escalate'),
   },
   {
     code: 'UNHANDLED_EVENT',

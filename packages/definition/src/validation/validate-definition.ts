@@ -10,6 +10,7 @@ import { checkRecordReferences } from './checks/record-references.ts';
 import { checkRecordSchema } from './checks/record-schema.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkRuleReferences } from './checks/rule-references.ts';
+import { checkSystemTransitionsThroughForms } from './checks/system-transitions-through-forms.ts';
 import { checkUnhandledEvents } from './checks/unhandled-events.ts';
 import { createIssue, type Issue } from './issue.ts';
 
@@ -27,6 +28,7 @@ export const DEFINITION_CHECKS: readonly DefinitionCheck[] = [
   checkRecordReferences,
   checkNondeterminism,
   checkUnhandledEvents,
+  checkSystemTransitionsThroughForms,
   checkReachability,
   checkClockStops,
   checkDecisionTableCoverage,
