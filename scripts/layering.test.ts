@@ -65,27 +65,11 @@ const PENDING_DATABASE = new Set<string>([
   'server/src/routes/pack-routes.ts',
   'server/src/test-support/test-app.ts',
 ]);
+// The conformance checker's tests against the shipped requirement set read catalogue data, and the
+// catalogue depends on the checker: these move into catalog/ with issue 20's assertion work.
 const PENDING_RELATIVE = new Set<string>([
-  'catalog/src/packs/verify-pack.test.ts',
-  'packages/conformance/src/assertions/fixtures/incident.ts',
   'packages/conformance/src/assertions/fixtures/requirement-fixtures.ts',
   'packages/conformance/src/checker/check.test.ts',
-  'runtime/bench/run.ts',
-  'runtime/src/catalogue/template-catalogue.test.ts',
-  'runtime/src/definitions/definition-store.test.ts',
-  'runtime/src/engine/engine-concurrency.test.ts',
-  'runtime/src/engine/instance-engine.test.ts',
-  'runtime/src/engine/instance-migration.test.ts',
-  'runtime/src/engine/instance-projection.test.ts',
-  'runtime/src/engine/runtime-services.test.ts',
-  'runtime/src/engine/send-round-trips.test.ts',
-  'runtime/src/simulation/simulate.test.ts',
-  'server/src/cli/commands/conformance.test.ts',
-  'server/src/cli/commands/conformance.ts',
-  'server/src/conformance/definition-conformance.ts',
-  'server/src/conformance/pack-verification.ts',
-  'server/src/instances/testing/record-fixture.ts',
-  'server/src/processes/process-test-fixture.ts',
 ]);
 
 function sourceFiles(folder: string): string[] {

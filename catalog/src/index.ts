@@ -5,3 +5,4 @@ export const CATALOG_DEFINITION_FORMATS: readonly number[] = SUPPORTED_DEFINITIO
 
 export * from './requirements/index.ts';
 export * from './packs/index.ts';
+export * from './shipped-catalogue.ts';

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { openDatabaseServer } from '@clauseflow/embedded-db';
 import type { Definition } from '@clauseflow/definition';
-import incident from '../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { detectDatabaseKind } from '../src/database-kind.ts';
 import {
   engineSend,

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { Definition } from '@clauseflow/definition';
-import incident from '../../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { buildPack, type PackInfo } from './build-pack.ts';
 import { PACK_ERROR_CODES } from './pack-error-codes.ts';
 import type { TemplatePack } from './pack-format.ts';

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { Value } from 'typebox/value';
 import { expect } from 'vitest';
-import { AssertionMap, check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
+import { check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
 import {
   step,
   parseDefinition,
@@ -12,17 +11,11 @@ import {
   type ParseResult,
   type StepResult,
 } from '@clauseflow/definition';
-import type { PackInfo } from '../packs/build-pack.ts';
+import { loadAssertionMap, SHIPPED_TEMPLATES_DIR, shippedPackInfo } from '../shipped-catalogue.ts';
 import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
 
-const CATALOG = new URL('../../', import.meta.url);
-const TEMPLATES = new URL('templates/', CATALOG);
-const ASSERTIONS = new URL('assertions/iso-iec-20000-1-2018.assertions.json', CATALOG);
-
-/** The manifest information of the shipped pack (`catalog/pack.json`). */
-export function shippedPackInfo(): PackInfo {
-  return JSON.parse(readFileSync(new URL('pack.json', CATALOG), 'utf8')) as PackInfo;
-}
+const TEMPLATES = SHIPPED_TEMPLATES_DIR;
+export { shippedPackInfo };
 
 /** The file names of the shipped templates (`catalog/templates/*.json`), sorted. */
 export function shippedTemplateFiles(): string[] {
@@ -43,16 +36,9 @@ export function shippedTemplate(file: string): Definition {
   return definition;
 }
 
-let assertionMap: AssertionMap | undefined;
-
 /** Checks a definition against the shipped ISO/IEC 20000-1:2018 requirement set and assertion map. */
 export function checkShipped(definition: Definition, options: CheckOptions = {}): CheckResult {
-  if (assertionMap === undefined) {
-    const data: unknown = JSON.parse(readFileSync(ASSERTIONS, 'utf8'));
-    if (!Value.Check(AssertionMap, data)) throw new Error(`invalid assertion map ${ASSERTIONS.pathname}`);
-    assertionMap = data;
-  }
-  return check(definition, loadRequirementSet(), assertionMap, options);
+  return check(definition, loadRequirementSet(), loadAssertionMap(), options);
 }
 
 /** The ids of the `process` requirements of one clause (e.g. `8.6.1`) in the requirement set. */

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Definition } from '@clauseflow/definition';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import incident from '../../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { systemClock } from '../clock.ts';
 import { killAllWorkers, runWorkers } from '../testing/run-workers.ts';
 import type { WorkerConfig } from '../testing/worker-protocol.ts';

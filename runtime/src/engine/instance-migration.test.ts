@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Definition } from '@clauseflow/definition';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import incident from '../../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { TestClock } from '../clock.ts';
 import { applyMigration, previewMigration } from './instance-migration.ts';
 import { openRuntime, type Runtime } from './runtime-services.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import type { Definition } from '@clauseflow/definition';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import incident from '../../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { TestClock } from '../clock.ts';
 import type { InstanceEventBody } from './instance-engine.ts';
 import { openRuntime, type Runtime } from './runtime-services.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type Definition } from '@clauseflow/definition';
-import incident from '../../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { simulate } from './simulate.ts';
 
 const compiled = compile(incident as unknown as Definition);

@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { Value } from 'typebox/value';
-import { loadRequirementSet } from '@clauseflow/catalog';
+import { loadAssertionMap, loadRequirementSet } from '@clauseflow/catalog';
 import {
-  AssertionMap,
+  type AssertionMap,
   check,
   type CheckResult,
   type RequirementSet,
   type VerdictFailure,
 } from '@clauseflow/conformance';
 import type { Definition } from '@clauseflow/definition';
-
-const ASSERTIONS_FILE = new URL('../../../catalog/assertions/iso-iec-20000-1-2018.assertions.json', import.meta.url);
 
 /** One failed requirement, flattened: where the fix belongs and why, in both languages. */
 export interface ConformanceProblem {
@@ -53,9 +49,7 @@ export class DefinitionConformance {
 
   /** Loads the shipped requirement set and assertion map (throws when the catalogue data is broken). */
   static load(): DefinitionConformance {
-    const assertions: unknown = JSON.parse(readFileSync(ASSERTIONS_FILE, 'utf8'));
-    if (!Value.Check(AssertionMap, assertions)) throw new Error(`invalid assertion map ${ASSERTIONS_FILE.pathname}`);
-    return new DefinitionConformance(loadRequirementSet(), assertions);
+    return new DefinitionConformance(loadRequirementSet(), loadAssertionMap());
   }
 
   /**

@@ -1,6 +1,13 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { buildPack, verifyPack, type PackInfo, type TemplatePack, type VerifyResult } from '@clauseflow/catalog';
+import {
+  buildPack,
+  shippedPackInfo,
+  SHIPPED_TEMPLATES_DIR,
+  verifyPack,
+  type PackInfo,
+  type TemplatePack,
+  type VerifyResult,
+} from '@clauseflow/catalog';
 import { parseDefinition, type Definition } from '@clauseflow/definition';
 import type { ImportablePack } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './definition-conformance.ts';
@@ -45,12 +52,8 @@ export function packPublicKey(pem: string | undefined): KeyObject | undefined {
   return pem && pem.trim() !== '' ? createPublicKey(pem) : undefined;
 }
 
-const CATALOG = new URL('../../../catalog/', import.meta.url);
-
 /** The manifest information of the shipped catalogue (`catalog/pack.json`). */
-export function catalogPackInfo(): PackInfo {
-  return JSON.parse(readFileSync(new URL('pack.json', CATALOG), 'utf8')) as PackInfo;
-}
+export const catalogPackInfo: () => PackInfo = shippedPackInfo;
 
 /** Builds the shipped catalogue's pack from `catalog/pack.json` and `catalog/templates/*.json`. */
 export function buildCatalogPack(templates: readonly Definition[], privateKey?: KeyObject): TemplatePack {
@@ -58,4 +61,4 @@ export function buildCatalogPack(templates: readonly Definition[], privateKey?: 
 }
 
 /** Where the shipped templates live. */
-export const CATALOG_TEMPLATES = new URL('templates/', CATALOG);
+export const CATALOG_TEMPLATES = SHIPPED_TEMPLATES_DIR;

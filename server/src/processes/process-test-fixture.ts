@@ -1,3 +1,4 @@
+import { SHIPPED_TEMPLATES_DIR } from '@clauseflow/catalog';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Definition } from '@clauseflow/definition';
@@ -43,7 +44,7 @@ export async function seedCast(app: FastifyInstance): Promise<Cast> {
 
 /** The shipped incident template, as a fresh copy. */
 export function incidentTemplate(): Definition {
-  const url = new URL('../../../catalog/templates/incident.json', import.meta.url);
+  const url = new URL('incident.json', SHIPPED_TEMPLATES_DIR);
   return JSON.parse(readFileSync(url, 'utf8')) as Definition;
 }
 

@@ -1,13 +1,13 @@
+import { createRequire } from 'node:module';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CheckResult } from '@clauseflow/conformance';
 import type { CliIo } from '../clauseflow.ts';
 import { conformanceCommand } from './conformance.ts';
 
-const example = fileURLToPath(new URL('../../../../packages/definition/examples/incident.json', import.meta.url));
+const example = createRequire(import.meta.url).resolve('@clauseflow/definition/examples/incident.json');
 let dir = '';
 
 /** Writes the incident example with changes into the test's directory; returns the path. */

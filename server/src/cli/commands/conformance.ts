@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Value } from 'typebox/value';
+import { CATALOG_ROOT, ISO_IEC_20000_1_2018_ASSERTIONS_PATH } from '@clauseflow/catalog';
 import { parseDefinition, type Definition } from '@clauseflow/definition';
 import {
   AssertionMap,
@@ -16,8 +17,8 @@ import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
 /** Exit code for input that cannot be used: a missing file, not JSON, not a process definition. */
 export const EXIT_UNREADABLE = 2;
 
-const REQUIREMENTS = new URL('../../../../catalog/requirements/iso-iec-20000-1-2018.json', import.meta.url);
-const ASSERTIONS = new URL('../../../../catalog/assertions/iso-iec-20000-1-2018.assertions.json', import.meta.url);
+const REQUIREMENTS = new URL('requirements/iso-iec-20000-1-2018.json', CATALOG_ROOT);
+const ASSERTIONS = ISO_IEC_20000_1_2018_ASSERTIONS_PATH;
 
 type Language = 'en' | 'zh';
 

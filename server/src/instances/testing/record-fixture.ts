@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Definition } from '@clauseflow/definition';
-import incident from '../../../../packages/definition/examples/incident.json' with { type: 'json' };
+import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import type { PlatformRole } from '../../auth/roles.ts';
 
 /** The callers of the access matrix. */

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { Value } from 'typebox/value';
+import { AssertionMap } from '@clauseflow/conformance';
+import type { PackInfo } from './packs/build-pack.ts';
+
+/**
+ * Where the shipped catalogue's files are, and their loaders: other packages reach the catalogue
+ * through these exports, never by a relative path into this folder.
+ */
+export const CATALOG_ROOT = new URL('../', import.meta.url);
+
+/** The folder of the shipped templates (`catalog/templates/*.json`). */
+export const SHIPPED_TEMPLATES_DIR = new URL('templates/', CATALOG_ROOT);
+
+/** The assertion map of ISO/IEC 20000-1:2018 (`catalog/assertions/…`). */
+export const ISO_IEC_20000_1_2018_ASSERTIONS_PATH = new URL(
+  'assertions/iso-iec-20000-1-2018.assertions.json',
+  CATALOG_ROOT,
+);
+
+let assertionMap: AssertionMap | undefined;
+
+/** The shipped assertion map, read and checked against its schema once. */
+export function loadAssertionMap(): AssertionMap {
+  if (assertionMap === undefined) {
+    const data: unknown = JSON.parse(readFileSync(ISO_IEC_20000_1_2018_ASSERTIONS_PATH, 'utf8'));
+    if (!Value.Check(AssertionMap, data)) {
+      throw new Error(`invalid assertion map ${ISO_IEC_20000_1_2018_ASSERTIONS_PATH.pathname}`);
+    }
+    assertionMap = data;
+  }
+  return assertionMap;
+}
+
+/** The manifest information of the shipped pack (`catalog/pack.json`). */
+export function shippedPackInfo(): PackInfo {
+  return JSON.parse(readFileSync(new URL('pack.json', CATALOG_ROOT), 'utf8')) as PackInfo;
+}
