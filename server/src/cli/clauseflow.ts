@@ -8,25 +8,9 @@ import { conformanceCommand } from './commands/conformance.ts';
 import { packCommand } from './commands/pack.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { validateCommand } from './commands/validate.ts';
+import { EXIT, type CliCommand, type CliIo } from './cli-io.ts';
 
-/** Where a command writes; tests and other callers may capture it. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-/** One command of the command line. */
-export interface CliCommand {
-  name: string;
-  /** One line for `clauseflow help`, in English and Chinese. */
-  summary: { en: string; zh: string };
-  usage: string;
-  /** Runs with the arguments after the command name; resolves to the process exit code. */
-  run(args: readonly string[], io: CliIo): Promise<number>;
-}
-
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export { EXIT, type CliCommand, type CliIo } from './cli-io.ts';
 
 /** The registry of commands, in the order `help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [validateCommand, conformanceCommand, simulateCommand, packCommand];

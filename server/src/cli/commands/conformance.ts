@@ -12,10 +12,7 @@ import {
   type AssertionMap as AssertionMapType,
   type RequirementSet as RequirementSetType,
 } from '@clauseflow/conformance';
-import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
-
-/** Exit code for input that cannot be used: a missing file, not JSON, not a process definition. */
-export const EXIT_UNREADABLE = 2;
+import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const REQUIREMENTS = new URL('requirements/iso-iec-20000-1-2018.json', CATALOG_ROOT);
 const ASSERTIONS = ISO_IEC_20000_1_2018_ASSERTIONS_PATH;
@@ -185,7 +182,7 @@ export const conformanceCommand: CliCommand = {
     const { language } = options;
     const fail = (message: string) => {
       io.stderr(`clauseflow conformance: ${message}\n`);
-      return EXIT_UNREADABLE;
+      return EXIT.unreadable;
     };
     const read = await readDefinition(options.file, language);
     if ('message' in read) return fail(read.message);

@@ -13,10 +13,7 @@ import {
   packPublicKey,
   verifyTemplatePack,
 } from '../../conformance/pack-verification.ts';
-import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
-
-/** Exit code for input that cannot be used: a missing file, not JSON, a bad key. */
-export const EXIT_UNREADABLE = 2;
+import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const USAGE = [
   'usage: pnpm clauseflow pack build [--out <file>] [--sign <private-key.pem>]',
@@ -218,7 +215,7 @@ export function createPackCommand(env: NodeJS.ProcessEnv): CliCommand {
       } catch (error) {
         if (error instanceof Unusable) {
           io.stderr(`clauseflow pack: ${error.message}\n`);
-          return EXIT_UNREADABLE;
+          return EXIT.unreadable;
         }
         throw error;
       }

@@ -1,8 +1,7 @@
 import { compile, localizeIssue, parseDefinition } from '@clauseflow/definition';
 import { simulate, type SimulationFrame, type SimulationScript } from '@clauseflow/runtime';
-import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
+import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 import { readJsonFile, type CliLanguage } from '../read-json-file.ts';
-import { EXIT_UNREADABLE } from './validate.ts';
 
 const TEXT = {
   usage: {
@@ -98,13 +97,13 @@ export const simulateCommand: CliCommand = {
     for (const read of [definitionFile, eventsFile]) {
       if ('message' in read) {
         io.stderr(`clauseflow simulate: ${read.message}\n`);
-        return EXIT_UNREADABLE;
+        return EXIT.unreadable;
       }
     }
     const script = (eventsFile as { json: unknown }).json;
     if (!isScript(script)) {
       io.stderr(`clauseflow simulate: ${TEXT.badScript[options.language]}\n`);
-      return EXIT_UNREADABLE;
+      return EXIT.unreadable;
     }
     const parsed = parseDefinition((definitionFile as { json: unknown }).json);
     if (!parsed.valid || !parsed.definition) {

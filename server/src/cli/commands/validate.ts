@@ -1,9 +1,6 @@
 import { localizeIssue, parseDefinition, type Issue, type Language } from '@clauseflow/definition';
-import { EXIT, type CliCommand, type CliIo } from '../clauseflow.ts';
+import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 import { readJsonFile } from '../read-json-file.ts';
-
-/** Exit code for input that cannot be read as JSON (a missing file, not JSON). */
-export const EXIT_UNREADABLE = 2;
 
 const TEXT = {
   usage: {
@@ -72,7 +69,7 @@ export const validateCommand: CliCommand = {
     const read = await readJsonFile(options.file, options.language);
     if ('message' in read) {
       io.stderr(`clauseflow validate: ${read.message}\n`);
-      return EXIT_UNREADABLE;
+      return EXIT.unreadable;
     }
     const { valid, issues } = parseDefinition(read.json);
     if (options.json) {
