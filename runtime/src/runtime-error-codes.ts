@@ -4,11 +4,9 @@
  * checks each is documented in English and Chinese and that the source uses no other code.
  */
 
-/** Text in both product languages. */
-export interface LocalizedText {
-  en: string;
-  zh: string;
-}
+import type { LocalizedText } from '@clauseflow/common';
+
+export type { LocalizedText };
 
 /** Every failure code the runtime produces, with what it means. */
 export const RUNTIME_ERROR_CODES = {

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@clauseflow/common';
 /** The one catalogue of template-pack verification codes, with their meaning in both languages. */
 export const PACK_ERROR_CODES = {
   PACK_SCHEMA_VIOLATION: {
@@ -32,7 +33,7 @@ export const PACK_ERROR_CODES = {
     en: 'The signature does not verify with the configured public key.',
     zh: '签名无法用所配置的公钥验证。',
   },
-} as const satisfies Record<string, { en: string; zh: string }>;
+} as const satisfies Record<string, LocalizedText>;
 
 export type PackErrorCode = keyof typeof PACK_ERROR_CODES;
 

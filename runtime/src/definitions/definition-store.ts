@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '../database-kind.ts';
 import { canonicalJson, type Definition } from '@clauseflow/definition';
 import { sha256Hex } from '../canonical-json.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** A published, immutable definition version as stored. */
 export interface StoredVersion {
@@ -12,7 +13,7 @@ export interface StoredVersion {
   /** Canonical JSON text: JSON Schema's `$ref`/`$defs` keys cannot be document keys on FerretDB. */
   text: string;
   sha256: string;
-  title: { en: string; zh: string };
+  title: LocalizedText;
   tags: string[];
   publishedAt: Date;
   publishedBy: string;

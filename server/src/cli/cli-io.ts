@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@clauseflow/common';
 /**
  * What every command of the command line shares: where it writes, its shape, and the exit codes.
  * Commands import this, never `clauseflow.ts` (which imports the commands), so there is no cycle.
@@ -13,7 +14,7 @@ export interface CliIo {
 export interface CliCommand {
   name: string;
   /** One line for `clauseflow help`, in English and Chinese. */
-  summary: { en: string; zh: string };
+  summary: LocalizedText;
   usage: string;
   /** Runs with the arguments after the command name; resolves to the process exit code. */
   run(args: readonly string[], io: CliIo): Promise<number>;

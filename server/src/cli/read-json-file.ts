@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** The languages the command line speaks. */
 export type CliLanguage = 'en' | 'zh';
@@ -15,7 +16,7 @@ const TEXT = {
   },
 };
 
-const FILE_ERRORS: Record<string, { en: string; zh: string }> = {
+const FILE_ERRORS: Record<string, LocalizedText> = {
   ENOENT: { en: 'no such file', zh: '文件不存在' },
   EISDIR: { en: 'it is a directory', zh: '这是一个目录' },
   EACCES: { en: 'permission denied', zh: '没有权限' },

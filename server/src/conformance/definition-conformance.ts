@@ -7,6 +7,7 @@ import {
   type VerdictFailure,
 } from '@clauseflow/conformance';
 import type { Definition } from '@clauseflow/definition';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** One failed requirement, flattened: where the fix belongs and why, in both languages. */
 export interface ConformanceProblem {
@@ -14,7 +15,7 @@ export interface ConformanceProblem {
   code: string;
   /** JSON Pointer into the definition. */
   path: string;
-  message: { en: string; zh: string };
+  message: LocalizedText;
 }
 
 /** The outcome of {@link DefinitionConformance.checkDefinition}. */

@@ -4,11 +4,9 @@
  * produced by at least one test.
  */
 
-/** Text in both product languages. */
-export interface LocalizedText {
-  en: string;
-  zh: string;
-}
+import type { LocalizedText } from '@clauseflow/common';
+
+export type { LocalizedText };
 
 /** One entry of the catalogue. */
 export interface ProblemCodeSpec {

@@ -1,4 +1,5 @@
 import { FIELD_ERROR_CODES, PROBLEM_CODES, type FieldErrorCode, type ProblemCode } from './problem-codes.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** One entry of a problem's `errors` list. `path` is a JSON Pointer into the part named by `in`. */
 export interface FieldError {
@@ -13,7 +14,7 @@ export interface FieldError {
 /** A process's refusal of an action on a record: its code, message, parameters and rule trace. */
 export interface ProblemRejection {
   code: string;
-  message: { en: string; zh: string };
+  message: LocalizedText;
   params: Record<string, unknown>;
   trace: unknown[];
 }

@@ -4,6 +4,7 @@ import type { ProcessAccess } from '../auth/record-access.ts';
 import type { AuthenticatedUser } from '../auth/roles.ts';
 import type { RetentionPolicy } from '../records-governance/retention-policy.ts';
 import type { ProcessAudience } from '../portal/audience.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** Users and groups granted one of a process's own roles (a role id of its definition). */
 export interface ProcessGrant {
@@ -16,7 +17,7 @@ export interface ProcessGrant {
 export interface ProcessDocument {
   /** The process key (the definitions' `key`). */
   _id: string;
-  title: { en: string; zh: string };
+  title: LocalizedText;
   /** User ids of the process owners (they edit its definitions and grants). */
   owners: string[];
   grants: ProcessGrant[];
@@ -34,7 +35,7 @@ export interface ProcessDocument {
 
 /** What an update may change. */
 export interface ProcessChanges {
-  title?: { en: string; zh: string };
+  title?: LocalizedText;
   owners?: string[];
   grants?: ProcessGrant[];
   retired?: boolean;
@@ -93,7 +94,7 @@ export class ProcessStore {
   async create(
     key: string,
     settings: {
-      title: { en: string; zh: string };
+      title: LocalizedText;
       owners: string[];
       grants: ProcessGrant[];
       audience?: ProcessAudience;

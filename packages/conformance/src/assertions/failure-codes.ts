@@ -1,3 +1,5 @@
+import { formatLocalized } from '@clauseflow/common';
+import type { LocalizedText } from '@clauseflow/common';
 /**
  * The catalogue of conformance failure codes: every way an assertion or a claim can fail, with
  * its explanation in English and Simplified Chinese. `{name}` placeholders are filled from the
@@ -128,18 +130,12 @@ export const CONFORMANCE_FAILURE_CODES = {
     en: 'Requirement {requirement} is claimed but has no machine check in the assertion map.',
     zh: '声明满足要求 {requirement}，但断言映射中没有对应的机器检查。',
   },
-} as const satisfies Record<string, { en: string; zh: string }>;
+} as const satisfies Record<string, LocalizedText>;
 
 /** A conformance failure code. */
 export type ConformanceFailureCode = keyof typeof CONFORMANCE_FAILURE_CODES;
 
 /** Fills `{name}` placeholders of a catalogue text; unknown names stay visible. */
-export function formatFailure(
-  code: ConformanceFailureCode,
-  params: Readonly<Record<string, string>>,
-): { en: string; zh: string } {
-  const entry = CONFORMANCE_FAILURE_CODES[code];
-  const fill = (text: string): string =>
-    text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? params[name]! : whole));
-  return { en: fill(entry.en), zh: fill(entry.zh) };
+export function formatFailure(code: ConformanceFailureCode, params: Readonly<Record<string, string>>): LocalizedText {
+  return formatLocalized(CONFORMANCE_FAILURE_CODES[code], params);
 }

@@ -1,5 +1,6 @@
 import type { Assertion } from './assertion.ts';
 import { formatFailure, type ConformanceFailureCode } from './failure-codes.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** The kind of definition element a failure says is missing or wrong. */
 export type ElementKind =
@@ -32,7 +33,7 @@ export interface AssertionFailure {
   /** JSON Pointer of the element the failure is about (e.g. the open state with no escalation), when not the pointer itself. */
   subject?: string;
   /** What is wrong and how to fix it, in English and Simplified Chinese. */
-  explanation: { en: string; zh: string };
+  explanation: LocalizedText;
   params: Record<string, string>;
 }
 

@@ -1,3 +1,4 @@
+import { formatText } from '@clauseflow/common';
 import { ISSUE_CODES, type IssueCode, type IssueSeverity } from './issue-codes.ts';
 
 /** A language the product speaks. */
@@ -15,25 +16,17 @@ export interface Issue {
   params: Record<string, unknown>;
 }
 
-function interpolate(template: string, params: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-    const value = params[name];
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  });
-}
-
 /** Makes an issue of a catalogued code; severity and the English message come from the catalogue. */
 export function createIssue(code: IssueCode, path: string, params: Record<string, unknown>): Issue {
   const spec = ISSUE_CODES[code];
-  return { code, severity: spec.severity, path, message: interpolate(spec.message.en, params), params };
+  return { code, severity: spec.severity, path, message: formatText(spec.message.en, params), params };
 }
 
 /** The issue's message in the given language. */
 export function localizeIssue(issue: Issue, language: Language): string {
   const spec = ISSUE_CODES[issue.code] as (typeof ISSUE_CODES)[IssueCode] | undefined;
   if (spec === undefined) return issue.message;
-  return interpolate(spec.message[language], issue.params);
+  return formatText(spec.message[language], issue.params);
 }
 
 /** True when some issue has error severity (the definition is not valid). */

@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { definitionJsonSchemaText } from '../json-schema.ts';
 import { createIssue, type Issue } from './issue.ts';
 import { escapePointerToken } from './json-pointer.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 // ajv-formats is CommonJS: its default export arrives under `.default` in some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -136,7 +137,7 @@ const list = (values: unknown): string =>
   Array.isArray(values) ? values.map((v) => JSON.stringify(v)).join(', ') : JSON.stringify(values);
 
 /** English and Chinese text of one schema error (without its location). */
-function describe(e: ShapeError): { en: string; zh: string } {
+function describe(e: ShapeError): LocalizedText {
   const p = e.params;
   switch (e.keyword) {
     case 'required':

@@ -13,6 +13,7 @@ import {
   type RequirementSet as RequirementSetType,
 } from '@clauseflow/conformance';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 const REQUIREMENTS = new URL('requirements/iso-iec-20000-1-2018.json', CATALOG_ROOT);
 const ASSERTIONS = ISO_IEC_20000_1_2018_ASSERTIONS_PATH;
@@ -132,7 +133,7 @@ async function readCatalogue(
   return { requirementSet: requirements.json, assertionMap: assertions.json };
 }
 
-const STATUS_LABEL: Record<Verdict['status'], { en: string; zh: string }> = {
+const STATUS_LABEL: Record<Verdict['status'], LocalizedText> = {
   pass: { en: 'PASS', zh: '通过' },
   fail: { en: 'FAIL', zh: '不通过' },
   'not-applicable': { en: 'N/A', zh: '不适用' },
