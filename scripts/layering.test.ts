@@ -29,11 +29,6 @@ const PACKAGE_ROOTS = [
 const SCANNED = [...PACKAGE_ROOTS, 'scripts'];
 
 const PENDING_DATABASE = new Set<string>([
-  'server/src/auth/api-token-store.ts',
-  'server/src/auth/first-run.ts',
-  'server/src/auth/group-store.ts',
-  'server/src/auth/session-store.ts',
-  'server/src/auth/user-store.ts',
   'server/src/cli/commands/pack.ts',
   'server/src/documents/document-access.ts',
   'server/src/documents/document-register.test.ts',

@@ -1,2 +1,3 @@
 export { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 export { openClauseFlow, type ClauseFlow, type ClauseFlowOptions } from './open-clauseflow.ts';
+export * from './accounts/index.ts';

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { openAccounts, type Accounts, type AccountsOptions } from './accounts/open-accounts.ts';
 import { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 
 /** How the host (the HTTP server, the CLI, a test) opens the application. */
@@ -8,6 +9,7 @@ export interface ClauseFlowOptions {
   now?: () => Date;
   /** Where the application logs (default: nowhere). */
   logger?: ApplicationLogger;
+  accounts: AccountsOptions;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface ClauseFlowOptions {
  */
 export interface ClauseFlow {
   readonly context: ApplicationContext;
+  /** Users, sessions, API tokens, groups, first run. */
+  readonly accounts: Accounts;
   /** Stops background work (timers, the outbox dispatcher); the database client stays the host's. */
   close(): Promise<void>;
 }
@@ -30,8 +34,10 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? SILENT_LOGGER,
   };
+  const accounts = await openAccounts(context, options.accounts);
   return {
     context,
+    accounts,
     close: async () => {},
   };
 }

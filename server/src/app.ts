@@ -3,11 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from 'mongodb';
-import { ApiTokenStore } from './auth/api-token-store.ts';
-import { FirstRun, type FirstRunOutcome } from './auth/first-run.ts';
-import { GroupStore } from './auth/group-store.ts';
-import { SessionStore } from './auth/session-store.ts';
-import { UserStore } from './auth/user-store.ts';
+import { openClauseFlow, type FirstRunOutcome } from '@clauseflow/application';
 import { readConfig, type ServerConfig } from './config.ts';
 import { buildValidator } from './http/validator-compiler.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics/metrics.ts';
@@ -115,17 +111,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const users = new UserStore(options.db, now, config.scrypt);
+  // The application layer, opened once: it owns the collections and runs its start-up work.
+  const clauseflow = await openClauseFlow({
+    db: options.db,
+    now,
+    accounts: { scrypt: config.scrypt, sessionTtlMs: config.sessionTtlMs, firstRun: config },
+  });
   const metrics: ServerMetrics = createServerMetrics();
   const platform: Platform = {
+    clauseflow,
     db: options.db,
     config,
     now,
-    users,
-    sessions: new SessionStore(options.db, now, config.sessionTtlMs),
-    apiTokens: new ApiTokenStore(options.db, now),
-    groups: new GroupStore(options.db, now),
-    firstRun: new FirstRun(options.db, users, config, now),
+    ...clauseflow.accounts,
     metrics,
     processes: new ProcessStore(options.db, now),
     definitions: new DefinitionStore(options.db),
@@ -138,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routes: [],
   };
   app.decorate('platform', platform);
+  app.addHook('onClose', async () => clauseflow.close());
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -172,9 +171,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 async function initialise(platform: Platform): Promise<void> {
-  await platform.users.init();
-  await platform.sessions.init();
-  await platform.apiTokens.init();
   await platform.definitions.init();
   await platform.catalogue.init();
   await platform.documents.init();

@@ -1,4 +1,4 @@
-import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password.ts';
+import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from '@clauseflow/application';
 
 /** Server settings, read from the environment by `readConfig`, overridable in `buildApp`. */
 export interface ServerConfig {

@@ -30,13 +30,13 @@ export {
 export {
   LOCALES,
   PLATFORM_ROLES,
-  SIGNED_IN,
   UserViewSchema,
+  isDuplicateKey,
   type AuthenticatedUser,
   type Locale,
   type PlatformRole,
   type UserView,
-} from './auth/roles.ts';
-export { isDuplicateKey } from './auth/user-store.ts';
+} from '@clauseflow/application';
+export { SIGNED_IN } from './auth/signed-in.ts';
 export { createServerMetrics, type ServerMetrics } from './metrics/metrics.ts';
 export { CSRF_HEADER, SESSION_COOKIE } from './plugins/authentication.ts';

@@ -1,11 +1,14 @@
 import type { KeyObject } from 'node:crypto';
 import type { Db } from 'mongodb';
-import type { ApiTokenStore } from './auth/api-token-store.ts';
-import type { FirstRun } from './auth/first-run.ts';
-import type { GroupStore } from './auth/group-store.ts';
-import type { AuthenticatedUser } from './auth/roles.ts';
-import type { SessionStore } from './auth/session-store.ts';
-import type { UserStore } from './auth/user-store.ts';
+import type {
+  ApiTokenStore,
+  AuthenticatedUser,
+  ClauseFlow,
+  FirstRun,
+  GroupStore,
+  SessionStore,
+  UserStore,
+} from '@clauseflow/application';
 import type { ServerConfig } from './config.ts';
 import type { ServerMetrics } from './metrics/metrics.ts';
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
@@ -20,6 +23,8 @@ import type { DisposalService } from './records-governance/disposal-service.ts';
  * injected clock, the account stores and the metrics.
  */
 export interface Platform {
+  /** The application layer (every use case); the members below are being folded into it (issue 11). */
+  clauseflow: ClauseFlow;
   db: Db;
   config: ServerConfig;
   /** The clock; tests inject one. */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ProblemError } from '../errors/problem-error.ts';
-import type { AuthenticatedUser, PlatformRole } from './roles.ts';
+import type { AuthenticatedUser, PlatformRole } from '@clauseflow/application';
 
 /** The signed-in caller, or UNAUTHENTICATED (401). */
 export function currentUser(request: FastifyRequest): AuthenticatedUser {

@@ -1,5 +1,5 @@
 import { ProblemError } from '../errors/problem-error.ts';
-import type { AuthenticatedUser } from './roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 
 /** Who may work a process: its owners (user ids) and the groups mapped to its agent role. */
 export interface ProcessAccess {

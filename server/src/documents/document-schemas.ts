@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { GroupIdSchema } from '../auth/roles.ts';
+import { GroupIdSchema } from '@clauseflow/application';
 import {
   DOCUMENT_CLASSIFICATIONS,
   DOCUMENT_KINDS,

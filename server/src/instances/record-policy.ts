@@ -1,6 +1,6 @@
 import type { CompiledProcess } from '@clauseflow/definition';
 import { canActOnRecord, canSeeRecord, type ProcessAccess, type RecordAccess } from '../auth/record-access.ts';
-import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 import {
   canSeeProcess,
   processAccess,

@@ -1,6 +1,6 @@
 import { recordReferenceFields, type CompiledProcess, type RecordReferenceField } from '@clauseflow/definition';
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKey } from '../auth/user-store.ts';
+import { isDuplicateKey } from '@clauseflow/application';
 import { fieldError, pointerToken, ProblemError, type FieldError } from '../errors/problem-error.ts';
 import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
 import { maySee, visibleRecordsFilter, type Caller } from './record-policy.ts';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from 'mongodb';
 import { currentUser } from '../auth/authorize.ts';
-import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import type { ServerMetrics } from '../metrics/metrics.ts';
 import { ProcessStore, type ProcessDocument } from '../processes/process-store.ts';

@@ -3,8 +3,8 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemError } from '../errors/problem-error.ts';
-import type { AuthenticatedUser } from '../auth/roles.ts';
-import type { UserDocument } from '../auth/user-store.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
+import type { UserDocument } from '@clauseflow/application';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'cf_session';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { GroupIdSchema, PlatformRoleSchema, type AuthenticatedUser, type PlatformRole } from '../auth/roles.ts';
+import { GroupIdSchema, PlatformRoleSchema, type AuthenticatedUser, type PlatformRole } from '@clauseflow/application';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { DefinitionStore } from '@clauseflow/runtime';
 import type { Definition } from '@clauseflow/definition';
-import type { AuthenticatedUser, Locale } from '../auth/roles.ts';
+import type { AuthenticatedUser, Locale } from '@clauseflow/application';
 import {
   processRolesOf,
   REQUESTER_SIDE_ROLES,

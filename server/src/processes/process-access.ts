@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { currentUser } from '../auth/authorize.ts';
 import { canEditProcess } from '../auth/record-access.ts';
-import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import { canSeeProcess, processAccess, type ProcessDocument, type ProcessStore } from './process-store.ts';
 

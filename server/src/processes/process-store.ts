@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKey } from '../auth/user-store.ts';
+import { isDuplicateKey } from '@clauseflow/application';
 import type { ProcessAccess } from '../auth/record-access.ts';
-import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 import type { RetentionPolicy } from '../records-governance/retention-policy.ts';
 import type { ProcessAudience } from '../portal/audience.ts';
 import type { LocalizedText } from '@clauseflow/common';

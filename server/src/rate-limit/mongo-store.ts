@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { isDuplicateKey } from '../auth/user-store.ts';
+import { isDuplicateKey } from '@clauseflow/application';
 
 /** One fixed-window counter. `_id` is `key|window length|window start`. */
 export interface RateLimitDocument {

@@ -8,7 +8,7 @@ import {
   type InstanceEventBody,
   type StoredEvent,
 } from '@clauseflow/runtime';
-import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import type { ProcessDocument } from '../processes/process-store.ts';
 import { DisposalStore, type DisposalDocument } from './disposal-store.ts';

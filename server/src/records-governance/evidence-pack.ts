@@ -10,7 +10,7 @@ import {
   type TemplateCatalogue,
 } from '@clauseflow/runtime';
 import type { Definition } from '@clauseflow/definition';
-import type { AuthenticatedUser } from '../auth/roles.ts';
+import type { AuthenticatedUser } from '@clauseflow/application';
 import type { DefinitionConformance } from '../conformance/definition-conformance.ts';
 import { checkWithTemplate } from '../processes/definition-checks.ts';
 import type { ProcessDocument } from '../processes/process-store.ts';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LOCALES } from '../auth/roles.ts';
+import { LOCALES } from '@clauseflow/application';
 import { MAX_REPORT_BUCKETS, REPORT_INTERVALS } from './report-period.ts';
 import { MEASURE_IDS } from './service-report.ts';
 import { FLAT_TREND_SHARE } from './trend.ts';

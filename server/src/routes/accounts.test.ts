@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { hashPassword, verifyPassword } from '@clauseflow/application';
 import { ApiClient } from '../test-support/api-client.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, sessionCookie, signIn, testApp, TEST_SCRYPT, type TestClock } from '../test-support/test-app.ts';
@@ -140,7 +140,7 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     clock.advance(3_600_001);
     expectProblem(await api.call('GET', '/api/session', { headers: { cookie: rita.cookie } }), 401, 'UNAUTHENTICATED');
     const cookieValue = rita.cookie.split('=')[1]!;
-    const { sha256 } = await import('../auth/secret-token.ts');
+    const { sha256 } = await import('@clauseflow/application');
     expect(await t.db.collection('sessions').findOne({ _id: sha256(cookieValue) as never })).toBeNull();
   });
 

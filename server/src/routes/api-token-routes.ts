@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireRole } from '../auth/authorize.ts';
-import type { ApiTokenDocument } from '../auth/api-token-store.ts';
-import { SIGNED_IN } from '../auth/roles.ts';
+import type { ApiTokenDocument } from '@clauseflow/application';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 
 const ApiTokenSchema = Type.Object(

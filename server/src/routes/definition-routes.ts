@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { diffDefinitions, parseDefinition, type Definition } from '@clauseflow/definition';
 import { DefinitionStore, type DraftRevision, type StoredVersion } from '@clauseflow/runtime';
-import { SIGNED_IN } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { requestLanguage } from '../errors/to-problem.ts';

@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Filter } from 'mongodb';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
-import { SIGNED_IN, type AuthenticatedUser } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
+import { type AuthenticatedUser } from '@clauseflow/application';
 import {
   canEditDocument,
   canEditIn,

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { requireRole } from '../auth/authorize.ts';
-import type { GroupDocument } from '../auth/group-store.ts';
-import { GroupIdSchema, SIGNED_IN } from '../auth/roles.ts';
+import type { GroupDocument } from '@clauseflow/application';
+import { SIGNED_IN } from '../auth/signed-in.ts';
+import { GroupIdSchema } from '@clauseflow/application';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 
 const LocalizedTextSchema = Type.Object(

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
 import { canActOnRecord } from '../auth/record-access.ts';
-import { SIGNED_IN } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { ProcessKeySchema } from '../processes/process-schemas.ts';

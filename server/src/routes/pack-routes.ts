@@ -9,7 +9,7 @@ import {
   type ImportProgress,
 } from '@clauseflow/runtime';
 import { currentUser, requireRole } from '../auth/authorize.ts';
-import { SIGNED_IN } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import { pointerToken, ProblemError, type FieldError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { importablePack, verifyTemplatePack } from '../conformance/pack-verification.ts';

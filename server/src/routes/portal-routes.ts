@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
-import { LocaleSchema, SIGNED_IN } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
+import { LocaleSchema } from '@clauseflow/application';
 import { serviceCatalogue } from '../portal/service-catalogue.ts';
 
 const CatalogueEntrySchema = Type.Object(

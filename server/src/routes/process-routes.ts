@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { currentUser, requireRole, requireUser } from '../auth/authorize.ts';
 import { canEditProcess } from '../auth/record-access.ts';
-import { GroupIdSchema, SIGNED_IN, type AuthenticatedUser } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
+import { GroupIdSchema, type AuthenticatedUser } from '@clauseflow/application';
 import { fieldError, ProblemError, type FieldError } from '../errors/problem-error.ts';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/authorize.ts';
-import { SIGNED_IN } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import { visibleProcess } from '../processes/process-access.ts';
 import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireUser } from '../auth/authorize.ts';
-import { SIGNED_IN } from '../auth/roles.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { visibleRecordsFilter } from '../instances/record-policy.ts';
 import { KeyParams } from '../processes/process-schemas.ts';

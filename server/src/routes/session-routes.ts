@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser } from '../auth/authorize.ts';
-import { dummyPasswordHash, verifyPassword } from '../auth/password.ts';
-import { LocaleSchema, SIGNED_IN, UsernameSchema, UserViewSchema } from '../auth/roles.ts';
-import { userView } from '../auth/user-store.ts';
+import { dummyPasswordHash, verifyPassword } from '@clauseflow/application';
+import { SIGNED_IN } from '../auth/signed-in.ts';
+import { LocaleSchema, UsernameSchema, UserViewSchema } from '@clauseflow/application';
+import { userView } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
 

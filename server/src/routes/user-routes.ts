@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireRole } from '../auth/authorize.ts';
+import { SIGNED_IN } from '../auth/signed-in.ts';
 import {
   GroupIdSchema,
   LocaleSchema,
   PlatformRoleSchema,
   UsernameSchema,
   UserViewSchema,
-  SIGNED_IN,
-} from '../auth/roles.ts';
-import { userView } from '../auth/user-store.ts';
+} from '@clauseflow/application';
+import { userView } from '@clauseflow/application';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { PasswordSchema } from './session-routes.ts';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from 'mongodb';
 import { buildApp, type AppOptions } from '../app.ts';
-import type { FirstRunOutcome } from '../auth/first-run.ts';
-import type { PlatformRole } from '../auth/roles.ts';
+import type { FirstRunOutcome } from '@clauseflow/application';
+import type { PlatformRole } from '@clauseflow/application';
 import { CSRF_HEADER, SESSION_COOKIE } from '../plugins/authentication.ts';
 
 /** Cheap scrypt parameters for tests (each hash stores its own, so this changes nothing else). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Definition } from '@clauseflow/definition';
 import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
-import type { PlatformRole } from '../../auth/roles.ts';
+import type { PlatformRole } from '@clauseflow/application';
 
 /** The callers of the access matrix. */
 export const PARTIES = ['admin', 'owner', 'agent', 'otherAgent', 'requester', 'otherRequester'] as const;

@@ -18,9 +18,6 @@ export const PlatformRoleSchema = Type.Enum(PLATFORM_ROLES);
 /** TypeBox schema of a locale. */
 export const LocaleSchema = Type.Enum(LOCALES);
 
-/** `security` of a route that needs a signed-in caller (session cookie or bearer token), for OpenAPI. */
-export const SIGNED_IN: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
-
 /** A username: lower-case letters, digits and `-_` (no `$` or `.`, so it is safe as a key and in filters). */
 export const UsernameSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{1,62}$' });
 

@@ -1,6 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { ProblemError } from '../errors/problem-error.ts';
-import type { ServerConfig } from '../config.ts';
+import { DomainError, isDomainError } from '@clauseflow/common';
 import { newSecret, sha256 } from './secret-token.ts';
 import { isDuplicateKey, type NewUser, type UserDocument, type UserStore } from './user-store.ts';
 
@@ -13,6 +12,15 @@ export interface SetupDocument {
 
 const COMPLETED = 'completed';
 const SETUP_TOKEN_TTL_MS = 24 * 3_600_000;
+
+/** What first run reads from the host's configuration. */
+export interface FirstRunConfig {
+  /** Creates this admin on first run instead of issuing a setup link (with `adminPassword`). */
+  adminUsername: string | undefined;
+  adminPassword: string | undefined;
+  /** The address the setup link points at. */
+  publicUrl: string;
+}
 
 /** What first run did. */
 export type FirstRunOutcome =
@@ -32,7 +40,7 @@ export class FirstRun {
   constructor(
     db: Db,
     private readonly users: UserStore,
-    private readonly config: ServerConfig,
+    private readonly config: FirstRunConfig,
     private readonly now: () => Date,
   ) {
     this.collection = db.collection<SetupDocument>('setup');
@@ -51,7 +59,7 @@ export class FirstRun {
         });
       } catch (error) {
         // Another process created it first.
-        if (!(error instanceof ProblemError && error.code === 'SETUP_ALREADY_DONE')) throw error;
+        if (!(isDomainError(error) && error.code === 'SETUP_ALREADY_DONE')) throw error;
       }
       return { kind: 'admin-from-env', username: adminUsername };
     }
@@ -67,10 +75,10 @@ export class FirstRun {
 
   /** Redeems a setup token: creates the first admin, then no token works any more. */
   async redeem(token: string, admin: Omit<NewUser, 'roles'>): Promise<UserDocument> {
-    if (await this.isDone()) throw new ProblemError('SETUP_ALREADY_DONE');
+    if (await this.isDone()) throw new DomainError('SETUP_ALREADY_DONE');
     const stored = await this.collection.findOne({ _id: sha256(String(token)) });
     if (!stored?.expiresAt || stored.expiresAt.getTime() <= this.now().getTime()) {
-      throw new ProblemError('UNAUTHENTICATED', 'The setup token is not valid or has expired.');
+      throw new DomainError('UNAUTHENTICATED', 'The setup token is not valid or has expired.');
     }
     return this.createFirstAdmin({ ...admin, roles: ['admin'] });
   }
@@ -84,7 +92,7 @@ export class FirstRun {
     try {
       await this.collection.insertOne({ _id: COMPLETED, createdAt: this.now() });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ProblemError('SETUP_ALREADY_DONE');
+      if (isDuplicateKey(error)) throw new DomainError('SETUP_ALREADY_DONE');
       throw error;
     }
     const user = await this.users.create(admin);

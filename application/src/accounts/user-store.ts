@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '@clauseflow/runtime';
-import { ProblemError } from '../errors/problem-error.ts';
+import { DomainError } from '@clauseflow/common';
 import { hashPassword, type ScryptParams } from './password.ts';
 import type { Locale, PlatformRole, UserView } from './roles.ts';
 
@@ -85,7 +85,7 @@ export class UserStore {
     try {
       await this.collection.insertOne(user);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ProblemError('CONFLICT', `The username "${input.username}" is taken.`);
+      if (isDuplicateKey(error)) throw new DomainError('CONFLICT', `The username "${input.username}" is taken.`);
       throw error;
     }
     return user;
@@ -142,7 +142,7 @@ export class UserStore {
     );
     if (updated) return updated;
     const current = await this.byId(id);
-    if (!current) throw new ProblemError('NOT_FOUND', `No user ${id}.`);
-    throw new ProblemError('PRECONDITION_FAILED', `The user is at version ${current.version}, not ${expectedVersion}.`);
+    if (!current) throw new DomainError('NOT_FOUND', `No user ${id}.`);
+    throw new DomainError('PRECONDITION_FAILED', `The user is at version ${current.version}, not ${expectedVersion}.`);
   }
 }

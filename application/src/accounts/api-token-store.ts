@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
-import { ProblemError } from '../errors/problem-error.ts';
+import { DomainError } from '@clauseflow/common';
 import { newSecret, sha256 } from './secret-token.ts';
 
 /** A stored API token: only the sha256 of the secret is kept. */
@@ -72,7 +72,7 @@ export class ApiTokenStore {
       { $set: { revokedAt: this.now() } },
       { returnDocument: 'after' },
     );
-    if (!token) throw new ProblemError('NOT_FOUND', `No API token ${id}.`);
+    if (!token) throw new DomainError('NOT_FOUND', `No API token ${id}.`);
     return token;
   }
 }

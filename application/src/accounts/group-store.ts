@@ -1,6 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { ProblemError } from '../errors/problem-error.ts';
-import type { LocalizedText } from '../errors/problem-codes.ts';
+import { DomainError, type LocalizedText } from '@clauseflow/common';
 import { isDuplicateKey } from './user-store.ts';
 
 /** A stored group. Membership lives on the users (`users.groups`), the one source of truth. */
@@ -26,7 +25,7 @@ export class GroupStore {
     try {
       await this.collection.insertOne(group);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ProblemError('CONFLICT', `The group "${id}" exists already.`);
+      if (isDuplicateKey(error)) throw new DomainError('CONFLICT', `The group "${id}" exists already.`);
       throw error;
     }
     return group;
