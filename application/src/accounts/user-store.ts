@@ -100,8 +100,9 @@ export class UserStore {
     return this.collection.findOne({ _id: String(id) });
   }
 
+  /** The user of a username, whatever its letter case: usernames are stored in lower case. */
   byUsername(username: string): Promise<UserDocument | null> {
-    return this.collection.findOne({ username: String(username) });
+    return this.collection.findOne({ username: String(username).toLowerCase() });
   }
 
   /** Users sorted by username. */
@@ -129,6 +130,10 @@ export class UserStore {
     },
     expectedVersion?: number,
   ): Promise<UserDocument> {
+    // A version reaches the filter only as a whole number (never NaN, never an object).
+    if (expectedVersion !== undefined && !Number.isSafeInteger(expectedVersion)) {
+      throw new DomainError('PRECONDITION_FAILED', 'The expected version must be a whole number.');
+    }
     const { password, ...fields } = changes;
     const set: Partial<UserDocument> = { ...fields, updatedAt: this.now() };
     if (fields.roles) set.roles = [...new Set(fields.roles)];

@@ -1,3 +1,4 @@
+import { ifMatchRevision } from '../processes/process-schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireRole } from '../auth/authorize.ts';
@@ -117,8 +118,10 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw new ProblemError('CONFLICT', 'You cannot disable yourself or remove your own admin role.');
       }
       await checkGroups(request.body.groups);
-      const ifMatch = request.headers['if-match'];
-      const expected = ifMatch === undefined ? undefined : Number(/^(?:W\/)?"(\d+)"$/.exec(ifMatch)?.[1] ?? NaN);
+      const expected = ifMatchRevision(request.headers['if-match']);
+      if (expected !== undefined && !Number.isSafeInteger(expected)) {
+        throw new ProblemError('PRECONDITION_FAILED', 'If-Match must be a version ETag from GET, such as "2".');
+      }
       const user = await users.update(id, request.body, expected);
       if (request.body.disabled === true || request.body.password !== undefined) await sessions.deleteForUser(id);
       return reply.header('etag', `"${user.version}"`).send(userView(user));
