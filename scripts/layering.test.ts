@@ -43,8 +43,6 @@ const PENDING_DATABASE = new Set<string>([
   'server/src/instances/record-service.ts',
   'server/src/instances/testing/serve.ts',
   'server/src/platform.ts',
-  'server/src/plugins/health.test.ts',
-  'server/src/plugins/health.ts',
   'server/src/plugins/operations.test.ts',
   'server/src/plugins/rate-limit.ts',
   'server/src/processes/process-store.ts',

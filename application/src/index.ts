@@ -1,3 +1,4 @@
 export { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 export { openClauseFlow, type ClauseFlow, type ClauseFlowOptions } from './open-clauseflow.ts';
 export * from './accounts/index.ts';
+export { openHealth, type DatabaseHealth, type Health } from './health/database-health.ts';

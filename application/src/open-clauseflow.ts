@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { openAccounts, type Accounts, type AccountsOptions } from './accounts/open-accounts.ts';
+import { openHealth, type Health } from './health/database-health.ts';
 import { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 
 /** How the host (the HTTP server, the CLI, a test) opens the application. */
@@ -20,6 +21,8 @@ export interface ClauseFlow {
   readonly context: ApplicationContext;
   /** Users, sessions, API tokens, groups, first run. */
   readonly accounts: Accounts;
+  /** Health checks (the database round trip). */
+  readonly health: Health;
   /** Stops background work (timers, the outbox dispatcher); the database client stays the host's. */
   close(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
   return {
     context,
     accounts,
+    health: openHealth(options.db),
     close: async () => {},
   };
 }

@@ -146,7 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapiPlugin);
   await app.register(authenticationPlugin);
   await app.register(metricsPlugin);
-  await app.register(healthPlugin, { db: options.db });
+  await app.register(healthPlugin, { health: clauseflow.health });
   await app.register(readyPlugin);
   await app.register(webAppPlugin, { webRoot: options.webRoot });
   // Everything registered from here on is rate limited.

@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { buildApp } from '../app.ts';
@@ -27,9 +26,9 @@ describe('GET /health and the web app', () => {
   });
 
   it('given a closed database connection, when /health is asked, then it answers 503 degraded', async () => {
-    const client = await new MongoClient(t.uri, { serverSelectionTimeoutMS: 500 }).connect();
-    const app = await buildApp({ db: client.db('x'), webRoot });
-    await client.close();
+    const other = await openTestDatabase('health-closed');
+    const app = await buildApp({ db: other.db, webRoot });
+    await other.client.close();
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ status: 'degraded', db: { ok: false } });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Db } from 'mongodb';
+import type { Health } from '@clauseflow/application';
 
 /** What `GET /health` answers. */
 export interface HealthReport {
@@ -22,29 +22,15 @@ const healthResponse = {
   },
 } as const;
 
-/** `GET /health`: liveness plus a measured database round-trip (a `ping` command). */
-export const healthPlugin: FastifyPluginAsync<{ db: Db; now?: () => number }> = async (app, { db, now }) => {
-  const clock = now ?? (() => performance.now());
+/** `GET /health`: liveness plus the application's measured database round trip. */
+export const healthPlugin: FastifyPluginAsync<{ health: Health }> = async (app, { health }) => {
   app.get(
     '/health',
     { schema: { response: { 200: healthResponse, 503: healthResponse } } },
     async (_request, reply) => {
-      const started = clock();
-      try {
-        await db.command({ ping: 1 }, { timeoutMS: 2_000 });
-        const report: HealthReport = { status: 'ok', db: { ok: true, latencyMs: round(clock() - started) } };
-        return report;
-      } catch (error) {
-        const report: HealthReport = {
-          status: 'degraded',
-          db: { ok: false, latencyMs: round(clock() - started), error: (error as Error).message },
-        };
-        return reply.code(503).send(report);
-      }
+      const db = await health.database();
+      const report: HealthReport = { status: db.ok ? 'ok' : 'degraded', db };
+      return db.ok ? report : reply.code(503).send(report);
     },
   );
 };
-
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
-}

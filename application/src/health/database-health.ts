@@ -1,0 +1,34 @@
+import type { Db } from 'mongodb';
+
+/** One measured round trip to the database. */
+export interface DatabaseHealth {
+  ok: boolean;
+  /** How long the `ping` took (or took to fail), in ms. */
+  latencyMs: number;
+  error?: string;
+}
+
+/** The health checks a host may run at any time. */
+export interface Health {
+  /** Pings the database within `timeoutMs` (default 2 s) and says how long it took. */
+  database(timeoutMs?: number): Promise<DatabaseHealth>;
+}
+
+/** Health checks over the application's database; `clock` measures (default `performance.now`). */
+export function openHealth(db: Db, clock: () => number = () => performance.now()): Health {
+  return {
+    async database(timeoutMs = 2_000) {
+      const started = clock();
+      try {
+        await db.command({ ping: 1 }, { timeoutMS: timeoutMs });
+        return { ok: true, latencyMs: round(clock() - started) };
+      } catch (error) {
+        return { ok: false, latencyMs: round(clock() - started), error: (error as Error).message };
+      }
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
