@@ -30,9 +30,7 @@ const SCANNED = [...PACKAGE_ROOTS, 'scripts'];
 
 const PENDING_DATABASE = new Set<string>([
   'server/src/cli/commands/pack.ts',
-  'server/src/documents/document-access.ts',
   'server/src/documents/document-register.test.ts',
-  'server/src/documents/document-store.ts',
   'server/src/errors/problem-codes.test.ts',
   'server/src/errors/to-problem.ts',
   'server/src/instances/change-feed.ts',
@@ -53,7 +51,6 @@ const PENDING_DATABASE = new Set<string>([
   'server/src/records-governance/evidence-pack.ts',
   'server/src/records-governance/retention.test.ts',
   'server/src/routes/accounts.test.ts',
-  'server/src/routes/document-routes.ts',
   'server/src/routes/pack-routes.test.ts',
   'server/src/routes/pack-routes.ts',
   'server/src/test-support/test-app.ts',

@@ -2,3 +2,4 @@ export { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from '
 export { openClauseFlow, type ClauseFlow, type ClauseFlowOptions } from './open-clauseflow.ts';
 export * from './accounts/index.ts';
 export { openHealth, type DatabaseHealth, type Health } from './health/database-health.ts';
+export * from './documents/index.ts';

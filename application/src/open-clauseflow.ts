@@ -1,5 +1,7 @@
 import type { Db } from 'mongodb';
 import { openAccounts, type Accounts, type AccountsOptions } from './accounts/open-accounts.ts';
+import { DocumentRegister } from './documents/document-register.ts';
+import { DocumentStore } from './documents/document-store.ts';
 import { openHealth, type Health } from './health/database-health.ts';
 import { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 
@@ -21,6 +23,8 @@ export interface ClauseFlow {
   readonly context: ApplicationContext;
   /** Users, sessions, API tokens, groups, first run. */
   readonly accounts: Accounts;
+  /** The register of controlled documents (policies, plans, external documents). */
+  readonly documents: DocumentRegister;
   /** Health checks (the database round trip). */
   readonly health: Health;
   /** Stops background work (timers, the outbox dispatcher); the database client stays the host's. */
@@ -38,9 +42,12 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
     logger: options.logger ?? SILENT_LOGGER,
   };
   const accounts = await openAccounts(context, options.accounts);
+  const documents = new DocumentRegister(new DocumentStore(context.db, context.now), accounts.groups);
+  await documents.store.init();
   return {
     context,
     accounts,
+    documents,
     health: openHealth(options.db),
     close: async () => {},
   };

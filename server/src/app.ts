@@ -33,7 +33,6 @@ import { RecordService, type RecordServiceOptions } from './instances/record-ser
 import { instanceRoutes } from './routes/instance-routes.ts';
 import { recordReferenceRoutes } from './routes/record-reference-routes.ts';
 import { instanceStreamRoutes } from './routes/instance-stream.ts';
-import { DocumentStore } from './documents/document-store.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { DisposalService } from './records-governance/disposal-service.ts';
@@ -130,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalogue: new TemplateCatalogue(options.db),
     conformance: DefinitionConformance.load(),
     records: new RecordService(options.db, now, metrics, options.records),
-    documents: new DocumentStore(options.db, now),
+    documents: clauseflow.documents.store,
     disposals: new DisposalService(options.db, now),
     packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
     routes: [],
@@ -173,5 +172,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 async function initialise(platform: Platform): Promise<void> {
   await platform.definitions.init();
   await platform.catalogue.init();
-  await platform.documents.init();
 }

@@ -4,6 +4,7 @@ import type {
   ApiTokenStore,
   AuthenticatedUser,
   ClauseFlow,
+  DocumentStore,
   FirstRun,
   GroupStore,
   SessionStore,
@@ -15,7 +16,6 @@ import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './conformance/definition-conformance.ts';
 import type { ProcessStore } from './processes/process-store.ts';
 import type { RecordService } from './instances/record-service.ts';
-import type { DocumentStore } from './documents/document-store.ts';
 import type { DisposalService } from './records-governance/disposal-service.ts';
 
 /**
@@ -47,7 +47,7 @@ export interface Platform {
   packPublicKey: KeyObject | undefined;
   /** Records: the instance engine with its timers and outbox, work notes, record access. */
   records: RecordService;
-  /** The register of controlled documents (policies, plans, external documents) and their versions. */
+  /** The documents' store (the use cases are `clauseflow.documents`); tests read it directly. */
   documents: DocumentStore;
   /** Record retention and disposal: disposal records, candidates, the removal of disposed records. */
   disposals: DisposalService;

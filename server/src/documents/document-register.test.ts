@@ -5,7 +5,7 @@ import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/tes
 import { ApiClient } from '../test-support/api-client.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, signIn, testApp, type SignedIn, type TestClock } from '../test-support/test-app.ts';
-import type { DocumentPageSchema, DocumentView, HistoryEntry, VersionView } from './document-schemas.ts';
+import type { DocumentPageSchema, DocumentView, HistoryEntry, VersionView } from '@clauseflow/application';
 import type { Static } from 'typebox';
 
 type Page = Static<typeof DocumentPageSchema>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
-import { isDuplicateKey } from '@clauseflow/application';
+import { isDuplicateKey } from '../accounts/user-store.ts';
 import {
   documentStatus,
   versionId,

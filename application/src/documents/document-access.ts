@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { AuthenticatedUser, PlatformRole } from '@clauseflow/application';
+import type { AuthenticatedUser, PlatformRole } from '../accounts/roles.ts';
 import type { DocumentClassification, DocumentHeader, DocumentVersion } from './document-model.ts';
 
 /** The caller as the document policy sees them. */

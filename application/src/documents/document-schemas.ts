@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { GroupIdSchema } from '@clauseflow/application';
+import { GroupIdSchema } from '../accounts/roles.ts';
 import {
   DOCUMENT_CLASSIFICATIONS,
   DOCUMENT_KINDS,

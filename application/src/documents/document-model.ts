@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors/problem-codes.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 /** Where a controlled document comes from: written here, or received from outside (ISO/IEC 20000-1 7.5.3.2). */
 export const DOCUMENT_ORIGINS = ['internal', 'external'] as const;
