@@ -3,3 +3,7 @@ export { openClauseFlow, type ClauseFlow, type ClauseFlowOptions } from './open-
 export * from './accounts/index.ts';
 export { openHealth, type DatabaseHealth, type Health } from './health/database-health.ts';
 export * from './documents/index.ts';
+export * from './processes/process-store.ts';
+export * from './access/record-access.ts';
+export * from './governance/retention-policy.ts';
+export * from './portal/audience.ts';

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { openAccounts, type Accounts, type AccountsOptions } from './accounts/open-accounts.ts';
 import { DocumentRegister } from './documents/document-register.ts';
 import { DocumentStore } from './documents/document-store.ts';
+import { ProcessStore } from './processes/process-store.ts';
 import { openHealth, type Health } from './health/database-health.ts';
 import { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 
@@ -23,6 +24,8 @@ export interface ClauseFlow {
   readonly context: ApplicationContext;
   /** Users, sessions, API tokens, groups, first run. */
   readonly accounts: Accounts;
+  /** Process settings: owners, per-process role grants, audience, retention, retired flag. */
+  readonly processes: ProcessStore;
   /** The register of controlled documents (policies, plans, external documents). */
   readonly documents: DocumentRegister;
   /** Health checks (the database round trip). */
@@ -47,6 +50,7 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
   return {
     context,
     accounts,
+    processes: new ProcessStore(context.db, context.now),
     documents,
     health: openHealth(options.db),
     close: async () => {},

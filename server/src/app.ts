@@ -25,7 +25,6 @@ import { userRoutes } from './routes/user-routes.ts';
 import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import { DefinitionConformance } from './conformance/definition-conformance.ts';
 import { packPublicKey } from './conformance/pack-verification.ts';
-import { ProcessStore } from './processes/process-store.ts';
 import { definitionRoutes } from './routes/definition-routes.ts';
 import { packRoutes } from './routes/pack-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
@@ -124,11 +123,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     ...clauseflow.accounts,
     metrics,
-    processes: new ProcessStore(options.db, now),
+    processes: clauseflow.processes,
     definitions: new DefinitionStore(options.db),
     catalogue: new TemplateCatalogue(options.db),
     conformance: DefinitionConformance.load(),
-    records: new RecordService(options.db, now, metrics, options.records),
+    records: new RecordService(options.db, now, clauseflow.processes, metrics, options.records),
     documents: clauseflow.documents.store,
     disposals: new DisposalService(options.db, now),
     packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),

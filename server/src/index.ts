@@ -26,7 +26,7 @@ export {
   type ActorSide,
   type ProcessAccess,
   type RecordAccess,
-} from './auth/record-access.ts';
+} from '@clauseflow/application';
 export {
   LOCALES,
   PLATFORM_ROLES,

@@ -14,7 +14,7 @@ import type { ServerConfig } from './config.ts';
 import type { ServerMetrics } from './metrics/metrics.ts';
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './conformance/definition-conformance.ts';
-import type { ProcessStore } from './processes/process-store.ts';
+import type { ProcessStore } from '@clauseflow/application';
 import type { RecordService } from './instances/record-service.ts';
 import type { DisposalService } from './records-governance/disposal-service.ts';
 

@@ -12,6 +12,11 @@ export interface FieldIssue {
   in?: 'body' | 'querystring' | 'params' | 'headers';
 }
 
+/** A {@link FieldIssue} (by default about the request body). */
+export function fieldIssue(code: string, path: string, message: string, part: FieldIssue['in'] = 'body'): FieldIssue {
+  return { code, path, message, ...(part ? { in: part } : {}) };
+}
+
 /** What a domain error may carry besides its code. */
 export interface DomainErrorOptions {
   /** Values that fill the catalogue text's placeholders, and context for the caller. */

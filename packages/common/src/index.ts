@@ -16,6 +16,7 @@ export {
 } from './code-catalogue.ts';
 export {
   DomainError,
+  fieldIssue,
   isDomainError,
   pointerToken,
   type DomainErrorOptions,

@@ -1,5 +1,5 @@
 import type { CompiledProcess } from '@clauseflow/definition';
-import { canActOnRecord, canSeeRecord, type ProcessAccess, type RecordAccess } from '../auth/record-access.ts';
+import { canActOnRecord, canSeeRecord, type ProcessAccess, type RecordAccess } from '@clauseflow/application';
 import type { AuthenticatedUser } from '@clauseflow/application';
 import {
   canSeeProcess,
@@ -7,7 +7,7 @@ import {
   processRolesOf,
   REQUESTER_SIDE_ROLES,
   type ProcessDocument,
-} from '../processes/process-store.ts';
+} from '@clauseflow/application';
 import type { EngineActor, InstanceDocument } from './runtime.ts';
 
 /** The caller as the record policy sees them. */

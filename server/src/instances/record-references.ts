@@ -2,7 +2,7 @@ import { recordReferenceFields, type CompiledProcess, type RecordReferenceField 
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from '@clauseflow/application';
 import { fieldError, pointerToken, ProblemError, type FieldError } from '../errors/problem-error.ts';
-import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
+import type { ProcessDocument, ProcessStore } from '@clauseflow/application';
 import { maySee, visibleRecordsFilter, type Caller } from './record-policy.ts';
 import { escapeRegex } from './record-query.ts';
 import type { InstanceDocument, InstanceEngine } from './runtime.ts';

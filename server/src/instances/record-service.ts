@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from 'mongodb';
 import { currentUser } from '../auth/authorize.ts';
-import type { AuthenticatedUser } from '@clauseflow/application';
+import type { AuthenticatedUser, ProcessStore } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import type { ServerMetrics } from '../metrics/metrics.ts';
-import { ProcessStore, type ProcessDocument } from '../processes/process-store.ts';
+import { type ProcessDocument } from '@clauseflow/application';
 import { maySee } from './record-policy.ts';
 import { RecordNotes } from './record-notes.ts';
 import { RecordReferences } from './record-references.ts';
@@ -51,21 +51,20 @@ export class RecordService {
   readonly notes: RecordNotes;
   /** Record-reference fields: checks, resolution, lookup and the referenced-by index. */
   readonly references: RecordReferences;
-  /** Process settings (owners, grants), read for every access decision. */
-  readonly processes: ProcessStore;
   private opened: Promise<void> | null = null;
   readonly timing: Required<Pick<RecordServiceOptions, 'pollMs' | 'heartbeatMs' | 'lookbackMs'>>;
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    /** Process settings (owners, grants), the application's one store of them. */
+    readonly processes: ProcessStore,
     readonly metrics: ServerMetrics,
     private readonly options: RecordServiceOptions = {},
     private readonly log: (message: string, error: unknown) => void = (message, error) =>
       console.warn(`[records] ${message}:`, error),
   ) {
     this.notes = new RecordNotes(db);
-    this.processes = new ProcessStore(db, now);
     this.references = new RecordReferences(db, this, (message, error) => this.log(message, error));
     this.timing = {
       pollMs: options.pollMs ?? 1000,

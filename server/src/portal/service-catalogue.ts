@@ -1,13 +1,8 @@
 import { DefinitionStore } from '@clauseflow/runtime';
 import type { Definition } from '@clauseflow/definition';
 import type { AuthenticatedUser, Locale } from '@clauseflow/application';
-import {
-  processRolesOf,
-  REQUESTER_SIDE_ROLES,
-  type ProcessDocument,
-  type ProcessStore,
-} from '../processes/process-store.ts';
-import { audienceOf, inAudience } from './audience.ts';
+import { processRolesOf, REQUESTER_SIDE_ROLES, type ProcessDocument, type ProcessStore } from '@clauseflow/application';
+import { audienceOf, inAudience } from '@clauseflow/application';
 
 /** The viewer as the catalogue sees them. */
 export type Viewer = Pick<AuthenticatedUser, 'id' | 'roles' | 'groups'>;

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { currentUser } from '../auth/authorize.ts';
-import { canEditProcess } from '../auth/record-access.ts';
+import { canEditProcess } from '@clauseflow/application';
 import type { AuthenticatedUser } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
-import { canSeeProcess, processAccess, type ProcessDocument, type ProcessStore } from './process-store.ts';
+import { canSeeProcess, processAccess, type ProcessDocument, type ProcessStore } from '@clauseflow/application';
 
 /** The caller and a process they may see. */
 export interface VisibleProcess {

@@ -10,9 +10,9 @@ import {
 } from '@clauseflow/runtime';
 import type { AuthenticatedUser } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
-import type { ProcessDocument } from '../processes/process-store.ts';
+import type { ProcessDocument } from '@clauseflow/application';
 import { DisposalStore, type DisposalDocument } from './disposal-store.ts';
-import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from './retention-policy.ts';
+import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from '@clauseflow/application';
 
 /** Work notes (see instances/record-notes.ts). */
 const NOTES_COLLECTION = 'record_notes';

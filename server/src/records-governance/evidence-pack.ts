@@ -13,10 +13,10 @@ import type { Definition } from '@clauseflow/definition';
 import type { AuthenticatedUser } from '@clauseflow/application';
 import type { DefinitionConformance } from '../conformance/definition-conformance.ts';
 import { checkWithTemplate } from '../processes/definition-checks.ts';
-import type { ProcessDocument } from '../processes/process-store.ts';
+import type { ProcessDocument } from '@clauseflow/application';
 import type { DisposalStore } from './disposal-store.ts';
 import { disposalView } from './governance-schemas.ts';
-import { retentionPolicyView } from './retention-policy.ts';
+import { retentionPolicyView } from '@clauseflow/application';
 
 /** The `format` of the manifest line. */
 export const EVIDENCE_PACK_FORMAT = 'clauseflow.evidence-pack';

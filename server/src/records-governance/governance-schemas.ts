@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { DisposalDocument } from './disposal-store.ts';
 import type { DisposalCandidate } from './disposal-service.ts';
-import { RETENTION_FROM } from './retention-policy.ts';
+import { RETENTION_FROM } from '@clauseflow/application';
 
 /** A record id (as the record routes accept it). */
 export const DisposalRecordIdSchema = Type.String({ pattern: '^i_[0-9a-f]{24}(?:-[0-9]+-[0-9]+)*$', maxLength: 200 });

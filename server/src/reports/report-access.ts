@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { canActOnRecord } from '../auth/record-access.ts';
+import { canActOnRecord } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import { visibleProcess, type VisibleProcess } from '../processes/process-access.ts';
-import { processAccess, type ProcessStore } from '../processes/process-store.ts';
+import { processAccess, type ProcessStore } from '@clauseflow/application';
 
 /**
  * The process whose service reports the caller may read: admin, an owner of the process (with

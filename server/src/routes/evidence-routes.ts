@@ -2,13 +2,13 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireUser } from '../auth/authorize.ts';
-import { canEditProcess } from '../auth/record-access.ts';
+import { canEditProcess } from '@clauseflow/application';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { visibleProcess } from '../processes/process-access.ts';
 import { KeyParams } from '../processes/process-schemas.ts';
-import { processAccess } from '../processes/process-store.ts';
+import { processAccess } from '@clauseflow/application';
 import { evidencePackLines } from '../records-governance/evidence-pack.ts';
 
 /** The media type of an evidence pack: newline-delimited JSON. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
-import { canActOnRecord } from '../auth/record-access.ts';
+import { canActOnRecord } from '@clauseflow/application';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
-import type { ProcessDocument } from '../processes/process-store.ts';
+import type { ProcessDocument } from '@clauseflow/application';
 import { ChangeCursor, changeId, parseChangeId, type ChangedRecord } from '../instances/change-feed.ts';
 import { maySee } from '../instances/record-policy.ts';
 import type { InstanceDocument } from '../instances/runtime.ts';

@@ -15,7 +15,7 @@ import { problemResponses } from '../errors/problem-schema.ts';
 import { importablePack, verifyTemplatePack } from '../conformance/pack-verification.ts';
 import { checkWithTemplate, conformanceSummary } from '../processes/definition-checks.ts';
 import { ConformanceSummarySchema, ProcessKeySchema, TitleSchema } from '../processes/process-schemas.ts';
-import { ProcessConflictError } from '../processes/process-store.ts';
+import { ProcessConflictError } from '@clauseflow/application';
 import { draftView, DraftSchema } from './definition-routes.ts';
 import { processView, ProcessSchema } from './process-routes.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { currentUser, requireRole, requireUser } from '../auth/authorize.ts';
-import { canEditProcess } from '../auth/record-access.ts';
+import { canEditProcess } from '@clauseflow/application';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { GroupIdSchema, type AuthenticatedUser } from '@clauseflow/application';
 import { fieldError, ProblemError, type FieldError } from '../errors/problem-error.ts';
@@ -23,9 +23,9 @@ import {
   type ProcessChanges,
   type ProcessDocument,
   type ProcessGrant,
-} from '../processes/process-store.ts';
+} from '@clauseflow/application';
 import type { Platform } from '../platform.ts';
-import { assertAudienceGroupsExist, audienceOf, AudienceSchema } from '../portal/audience.ts';
+import { assertAudienceGroupsExist, audienceOf, AudienceSchema } from '@clauseflow/application';
 
 const GrantSchema = Type.Object(
   {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
-import { canEditProcess } from '../auth/record-access.ts';
+import { canEditProcess } from '@clauseflow/application';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { type AuthenticatedUser } from '@clauseflow/application';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
@@ -9,7 +9,7 @@ import { problemResponses } from '../errors/problem-schema.ts';
 import { bareProcessAccess } from '../instances/record-policy.ts';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import { IfMatchHeaders, ifMatchRevision, KeyParams, ProcessKeySchema } from '../processes/process-schemas.ts';
-import { ProcessConflictError, processAccess, type ProcessDocument } from '../processes/process-store.ts';
+import { ProcessConflictError, processAccess, type ProcessDocument } from '@clauseflow/application';
 import { decodeCandidateCursor } from '../records-governance/disposal-service.ts';
 import {
   CandidateSchema,
@@ -25,7 +25,7 @@ import {
   RetentionPolicyBody,
   RetentionPolicySchema,
   retentionPolicyView,
-} from '../records-governance/retention-policy.ts';
+} from '@clauseflow/application';
 
 const tags = ['records governance'];
 const security = SIGNED_IN;

@@ -1,5 +1,5 @@
-import { ProblemError } from '../errors/problem-error.ts';
-import type { AuthenticatedUser } from '@clauseflow/application';
+import { DomainError } from '@clauseflow/common';
+import type { AuthenticatedUser } from '../accounts/roles.ts';
 
 /** Who may work a process: its owners (user ids) and the groups mapped to its agent role. */
 export interface ProcessAccess {
@@ -63,5 +63,5 @@ export function canEditProcess(user: Caller, process: ProcessAccess): boolean {
  * not exist for them (404, never 403, so ids cannot be probed).
  */
 export function assertCanSeeRecord(user: Caller, record: RecordAccess | null, id: string): asserts record {
-  if (!record || !canSeeRecord(user, record)) throw new ProblemError('NOT_FOUND', `No record ${id}.`);
+  if (!record || !canSeeRecord(user, record)) throw new DomainError('NOT_FOUND', `No record ${id}.`);
 }

@@ -1,6 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import { Type, type Static } from 'typebox';
-import { fieldError, ProblemError, type FieldError } from '../errors/problem-error.ts';
+import { fieldIssue, DomainError, type FieldIssue } from '@clauseflow/common';
 
 /** From which moment of a record its retention period runs. */
 export const RETENTION_FROM = ['closed', 'created'] as const;
@@ -45,22 +45,22 @@ const MAX_YEARS = 200;
  * years. Throws VALIDATION_FAILED with JSON Pointers into the body otherwise.
  */
 export function parseRetentionPolicy(input: RetentionPolicyInput): { period: string; from: RetentionFrom } {
-  const errors: FieldError[] = [];
+  const errors: FieldIssue[] = [];
   const duration = Duration.fromISO(input.period);
   if (!duration.isValid) {
     errors.push(
-      fieldError('INVALID_VALUE', '/period', `${input.period} is not an ISO 8601 duration (e.g. P7Y, P18M).`, 'body'),
+      fieldIssue('INVALID_VALUE', '/period', `${input.period} is not an ISO 8601 duration (e.g. P7Y, P18M).`, 'body'),
     );
   } else {
     const base = DateTime.fromMillis(0, { zone: 'utc' });
     const end = base.plus(duration);
     if (!end.isValid || end.toMillis() <= base.toMillis()) {
-      errors.push(fieldError('INVALID_VALUE', '/period', 'The retention period must be longer than zero.', 'body'));
+      errors.push(fieldIssue('INVALID_VALUE', '/period', 'The retention period must be longer than zero.', 'body'));
     } else if (end > base.plus({ years: MAX_YEARS })) {
-      errors.push(fieldError('INVALID_VALUE', '/period', `At most ${MAX_YEARS} years.`, 'body'));
+      errors.push(fieldIssue('INVALID_VALUE', '/period', `At most ${MAX_YEARS} years.`, 'body'));
     }
   }
-  if (errors.length > 0) throw new ProblemError('VALIDATION_FAILED', errors[0]!.message, { errors });
+  if (errors.length > 0) throw new DomainError('VALIDATION_FAILED', errors[0]!.message, { errors });
   return { period: input.period, from: input.from };
 }
 

@@ -1,8 +1,8 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKey } from '@clauseflow/application';
-import type { ProcessAccess } from '../auth/record-access.ts';
-import type { AuthenticatedUser } from '@clauseflow/application';
-import type { RetentionPolicy } from '../records-governance/retention-policy.ts';
+import { isDuplicateKey } from '../accounts/user-store.ts';
+import type { ProcessAccess } from '../access/record-access.ts';
+import type { AuthenticatedUser } from '../accounts/roles.ts';
+import type { RetentionPolicy } from '../governance/retention-policy.ts';
 import type { ProcessAudience } from '../portal/audience.ts';
 import type { LocalizedText } from '@clauseflow/common';
 

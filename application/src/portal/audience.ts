@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { GroupIdSchema, PlatformRoleSchema, type AuthenticatedUser, type PlatformRole } from '@clauseflow/application';
-import { fieldError, ProblemError } from '../errors/problem-error.ts';
+import { GroupIdSchema, PlatformRoleSchema, type AuthenticatedUser, type PlatformRole } from '../accounts/roles.ts';
+import { fieldIssue, DomainError } from '@clauseflow/common';
 
 /**
  * Whom a process's catalogue entry is meant for (ISO/IEC 20000-1 8.2.4): platform roles and/or
@@ -56,12 +56,12 @@ export async function assertAudienceGroupsExist(
   const unknown = await groups.unknown(audience.organizations);
   if (unknown.length === 0) return;
   const errors = unknown.map((id) =>
-    fieldError(
+    fieldIssue(
       'INVALID_VALUE',
       `/audience/organizations/${audience.organizations.indexOf(id)}`,
       `No group ${id}.`,
       'body',
     ),
   );
-  throw new ProblemError('VALIDATION_FAILED', errors[0]!.message, { errors });
+  throw new DomainError('VALIDATION_FAILED', errors[0]!.message, { errors });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canActOnRecord, canEditProcess, canSeeRecord, type RecordAccess } from './record-access.ts';
-import type { AuthenticatedUser, PlatformRole } from '@clauseflow/application';
+import type { AuthenticatedUser, PlatformRole } from '../accounts/roles.ts';
 
 function caller(
   id: string,
