@@ -42,8 +42,6 @@ const PENDING_DATABASE = new Set<string>([
   'server/src/instances/testing/serve.ts',
   'server/src/platform.ts',
   'server/src/plugins/operations.test.ts',
-  'server/src/plugins/rate-limit.ts',
-  'server/src/rate-limit/mongo-store.ts',
   'server/src/records-governance/disposal-service.ts',
   'server/src/records-governance/disposal-store.ts',
   'server/src/records-governance/evidence-export.test.ts',

@@ -7,3 +7,4 @@ export * from './secret-token.ts';
 export * from './session-store.ts';
 export * from './user-store.ts';
 export * from './open-accounts.ts';
+export * from './rate-limit-counters.ts';

@@ -2,6 +2,7 @@ import type { ApplicationContext } from '../application-context.ts';
 import { ApiTokenStore } from './api-token-store.ts';
 import { FirstRun, type FirstRunConfig } from './first-run.ts';
 import { GroupStore } from './group-store.ts';
+import { RateLimitCounters } from './rate-limit-counters.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './password.ts';
 import { SessionStore } from './session-store.ts';
 import { UserStore } from './user-store.ts';
@@ -23,6 +24,8 @@ export interface Accounts {
   apiTokens: ApiTokenStore;
   groups: GroupStore;
   firstRun: FirstRun;
+  /** Request counters of the rate limits (sign-in and API), shared by every server process. */
+  rateLimits: RateLimitCounters;
 }
 
 /** Builds the account services and creates their indexes. */
@@ -35,6 +38,7 @@ export async function openAccounts(context: ApplicationContext, options: Account
     apiTokens: new ApiTokenStore(db, now),
     groups: new GroupStore(db, now),
     firstRun: new FirstRun(db, users, options.firstRun, now),
+    rateLimits: new RateLimitCounters(db, now),
   };
   await accounts.users.init();
   await accounts.sessions.init();

@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemError } from '../errors/problem-error.ts';
-import { mongoRateLimitStore, type RateLimitDocument } from '../rate-limit/mongo-store.ts';
+import { rateLimitStore } from './rate-limit-store.ts';
 
 /** The rate-limit key: the user when signed in, else the client IP. */
 export function rateLimitKey(request: FastifyRequest): string {
@@ -16,13 +16,13 @@ export function rateLimitKey(request: FastifyRequest): string {
  * opt out with `config: { rateLimit: false }`.
  */
 const rateLimit: FastifyPluginAsync = async (app) => {
-  const { db, config, now } = app.platform;
+  const { config, clauseflow } = app.platform;
   await app.register(fastifyRateLimit, {
     global: true,
     max: config.rateLimitMax,
     timeWindow: config.rateLimitWindowMs,
     keyGenerator: rateLimitKey,
-    store: mongoRateLimitStore(db.collection<RateLimitDocument>('rate_limits'), now),
+    store: rateLimitStore(clauseflow.accounts.rateLimits),
     // Only the counting store failing (database down) must not turn every request into a 500.
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
