@@ -32,7 +32,6 @@ const PENDING_DATABASE = new Set<string>([
   'server/src/cli/commands/pack.ts',
   'server/src/documents/document-register.test.ts',
   'server/src/errors/problem-codes.test.ts',
-  'server/src/errors/to-problem.ts',
   'server/src/instances/change-feed.ts',
   'server/src/instances/multi-process.test.ts',
   'server/src/instances/record-notes.ts',

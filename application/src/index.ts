@@ -1,7 +1,7 @@
 export { SILENT_LOGGER, type ApplicationContext, type ApplicationLogger } from './application-context.ts';
 export { openClauseFlow, type ClauseFlow, type ClauseFlowOptions } from './open-clauseflow.ts';
 export * from './accounts/index.ts';
-export { openHealth, type DatabaseHealth, type Health } from './health/database-health.ts';
+export { isDatabaseUnavailable, openHealth, type DatabaseHealth, type Health } from './health/database-health.ts';
 export * from './documents/index.ts';
 export * from './processes/process-store.ts';
 export * from './access/record-access.ts';

@@ -1,4 +1,10 @@
-import type { Db } from 'mongodb';
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type Db,
+} from 'mongodb';
 
 /** One measured round trip to the database. */
 export interface DatabaseHealth {
@@ -31,4 +37,17 @@ export function openHealth(db: Db, clock: () => number = () => performance.now()
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/**
+ * True when `error` says the database cannot be reached (network, server selection, a closed
+ * client): the host answers "unavailable, retry" rather than an internal error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  );
 }

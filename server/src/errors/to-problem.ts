@@ -1,11 +1,6 @@
 import { isDomainError, type DomainError } from '@clauseflow/common';
 import type { FastifyRequest } from 'fastify';
-import {
-  MongoNetworkError,
-  MongoNotConnectedError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
-} from 'mongodb';
+import { isDatabaseUnavailable } from '@clauseflow/application';
 import { PROBLEM_CODES, problemTypeUri, type ProblemCode } from './problem-codes.ts';
 import { fieldError, pointerToken, ProblemError, type FieldError } from './problem-error.ts';
 import type { ProblemDetails } from './problem-schema.ts';
@@ -81,12 +76,7 @@ export function toProblemError(error: unknown): ProblemError {
       { errors },
     );
   }
-  if (
-    error instanceof MongoNetworkError ||
-    error instanceof MongoServerSelectionError ||
-    error instanceof MongoTopologyClosedError ||
-    error instanceof MongoNotConnectedError
-  ) {
+  if (isDatabaseUnavailable(error)) {
     return new ProblemError('SERVICE_UNAVAILABLE', PROBLEM_CODES.SERVICE_UNAVAILABLE.description.en, { cause: error });
   }
   const mapped = e.code ? FASTIFY_CODES[e.code] : undefined;

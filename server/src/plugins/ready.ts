@@ -8,7 +8,7 @@ const ReadySchema = Type.Object(
 
 /** `GET /ready`: 200 when the database answers a ping, else 503 (for load balancers and orchestrators). */
 export const readyPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.platform;
+  const { clauseflow } = app.platform;
   app.get(
     '/ready',
     {
@@ -16,12 +16,9 @@ export const readyPlugin: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['operations'], summary: 'Readiness', response: { 200: ReadySchema, 503: ReadySchema } },
     },
     async (_request, reply) => {
-      try {
-        await db.command({ ping: 1 }, { timeoutMS: 2_000 });
-        return { status: 'ready' as const };
-      } catch (error) {
-        return reply.code(503).send({ status: 'unavailable' as const, detail: (error as Error).message });
-      }
+      const db = await clauseflow.health.database();
+      if (db.ok) return { status: 'ready' as const };
+      return reply.code(503).send({ status: 'unavailable' as const, ...(db.error ? { detail: db.error } : {}) });
     },
   );
 };
