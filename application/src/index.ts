@@ -7,3 +7,5 @@ export * from './processes/process-store.ts';
 export * from './access/record-access.ts';
 export * from './governance/retention-policy.ts';
 export * from './portal/audience.ts';
+export * from './records/record-notes.ts';
+export * from './records/change-feed.ts';

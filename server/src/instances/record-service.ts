@@ -6,7 +6,7 @@ import { ProblemError } from '../errors/problem-error.ts';
 import type { ServerMetrics } from '../metrics/metrics.ts';
 import { type ProcessDocument } from '@clauseflow/application';
 import { maySee } from './record-policy.ts';
-import { RecordNotes } from './record-notes.ts';
+import { RecordNotes } from '@clauseflow/application';
 import { RecordReferences } from './record-references.ts';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
 import {

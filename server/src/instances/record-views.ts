@@ -5,7 +5,7 @@ import {
   type DecisionTrace,
   type InstanceState,
 } from '@clauseflow/definition';
-import type { NoteDocument } from './record-notes.ts';
+import type { NoteDocument } from '@clauseflow/application';
 import type { HistoryEntry, Note, RecordAction, RecordChange, RecordSummary } from './record-schemas.ts';
 import type { EngineSuccess, InstanceDocument, InstanceEventBody, StoredEvent } from './runtime.ts';
 

@@ -14,7 +14,7 @@ import type { ProcessDocument } from '@clauseflow/application';
 import { DisposalStore, type DisposalDocument } from './disposal-store.ts';
 import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from '@clauseflow/application';
 
-/** Work notes (see instances/record-notes.ts). */
+/** Work notes (application/src/records/record-notes.ts). */
 const NOTES_COLLECTION = 'record_notes';
 /** Ids deleted per `$in` query. */
 

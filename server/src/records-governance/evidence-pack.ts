@@ -22,7 +22,7 @@ import { retentionPolicyView } from '@clauseflow/application';
 export const EVIDENCE_PACK_FORMAT = 'clauseflow.evidence-pack';
 export const EVIDENCE_PACK_FORMAT_VERSION = 1;
 
-/** Work notes, read straight from their collection (see instances/record-notes.ts). */
+/** Work notes, read straight from their collection (application/src/records/record-notes.ts). */
 interface NoteRow {
   _id: string;
   recordId: string;

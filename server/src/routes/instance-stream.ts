@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import type { ProcessDocument } from '@clauseflow/application';
-import { ChangeCursor, changeId, parseChangeId, type ChangedRecord } from '../instances/change-feed.ts';
+import { ChangeCursor, changeId, parseChangeId, type ChangedRecord } from '@clauseflow/application';
 import { maySee } from '../instances/record-policy.ts';
 import type { InstanceDocument } from '../instances/runtime.ts';
 

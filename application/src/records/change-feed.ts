@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { InstanceDocument } from './runtime.ts';
+import type { InstanceDocument } from '@clauseflow/runtime';
 
 /** The fields of a projection a change carries (what a queue needs to refresh a row). */
 export type ChangedRecord = Pick<
