@@ -9,3 +9,4 @@ export * from './governance/retention-policy.ts';
 export * from './portal/audience.ts';
 export * from './records/record-notes.ts';
 export * from './records/change-feed.ts';
+export * from './governance/disposal-store.ts';

@@ -11,7 +11,7 @@ import {
 import type { AuthenticatedUser } from '@clauseflow/application';
 import { ProblemError } from '../errors/problem-error.ts';
 import type { ProcessDocument } from '@clauseflow/application';
-import { DisposalStore, type DisposalDocument } from './disposal-store.ts';
+import { DisposalStore, type DisposalDocument } from '@clauseflow/application';
 import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from '@clauseflow/application';
 
 /** Work notes (application/src/records/record-notes.ts). */

@@ -14,7 +14,7 @@ import type { AuthenticatedUser } from '@clauseflow/application';
 import type { DefinitionConformance } from '../conformance/definition-conformance.ts';
 import { checkWithTemplate } from '../processes/definition-checks.ts';
 import type { ProcessDocument } from '@clauseflow/application';
-import type { DisposalStore } from './disposal-store.ts';
+import type { DisposalStore } from '@clauseflow/application';
 import { disposalView } from './governance-schemas.ts';
 import { retentionPolicyView } from '@clauseflow/application';
 

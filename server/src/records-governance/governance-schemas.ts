@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { DisposalDocument } from './disposal-store.ts';
+import type { DisposalDocument } from '@clauseflow/application';
 import type { DisposalCandidate } from './disposal-service.ts';
 import { RETENTION_FROM } from '@clauseflow/application';
 

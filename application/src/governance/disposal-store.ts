@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { isDuplicateKeyError } from '@clauseflow/runtime';
-import type { RetentionFrom } from '@clauseflow/application';
+import type { RetentionFrom } from './retention-policy.ts';
 
 /** The collection of disposal records. Nothing in the API deletes from it. */
 export const DISPOSALS_COLLECTION = 'record_disposals';
