@@ -39,7 +39,6 @@ const PENDING_DATABASE = new Set<string>([
   'server/src/instances/testing/serve.ts',
   'server/src/platform.ts',
   'server/src/plugins/operations.test.ts',
-  'server/src/records-governance/disposal-service.ts',
   'server/src/records-governance/evidence-export.test.ts',
   'server/src/records-governance/evidence-pack.ts',
   'server/src/records-governance/retention.test.ts',

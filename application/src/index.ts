@@ -10,3 +10,4 @@ export * from './portal/audience.ts';
 export * from './records/record-notes.ts';
 export * from './records/change-feed.ts';
 export * from './governance/disposal-store.ts';
+export * from './governance/disposal-service.ts';

@@ -111,3 +111,4 @@ export {
   type OutboxStatus,
 } from './outbox.ts';
 export { createLogAdapter, createWebhookAdapter, type WebhookAdapterOptions } from './delivery-adapters.ts';
+export { INSTANCES_COLLECTION, instanceEventBody, purgeInstanceData } from './instance-data.ts';

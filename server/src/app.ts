@@ -34,7 +34,7 @@ import { recordReferenceRoutes } from './routes/record-reference-routes.ts';
 import { instanceStreamRoutes } from './routes/instance-stream.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
-import { DisposalService } from './records-governance/disposal-service.ts';
+import { DisposalService } from '@clauseflow/application';
 import { disposedRecordGuard } from './records-governance/disposed-record-guard.ts';
 import { evidenceRoutes } from './routes/evidence-routes.ts';
 import { retentionRoutes } from './routes/retention-routes.ts';

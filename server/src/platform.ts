@@ -16,7 +16,7 @@ import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionConformance } from './conformance/definition-conformance.ts';
 import type { ProcessStore } from '@clauseflow/application';
 import type { RecordService } from './instances/record-service.ts';
-import type { DisposalService } from './records-governance/disposal-service.ts';
+import type { DisposalService } from '@clauseflow/application';
 
 /**
  * What every resource plugin can use, as `app.platform`: the database, the configuration, the

@@ -45,4 +45,9 @@ export class RecordNotes {
   async list(recordId: string): Promise<NoteDocument[]> {
     return this.collection.find({ recordId }).sort({ at: 1, _id: 1 }).limit(1000).toArray();
   }
+
+  /** Removes every note of a record (its disposal). */
+  async removeAll(recordId: string): Promise<void> {
+    await this.collection.deleteMany({ recordId: String(recordId) });
+  }
 }

@@ -13,8 +13,8 @@ import {
   openRuntime,
   type InstanceDocument,
   type InstanceEngine,
-  type InstanceEventBody,
   type Runtime,
+  instanceEventBody,
 } from './runtime.ts';
 
 /** How the record API is wired: the timer scheduler and the live-update stream's timing. */
@@ -139,7 +139,7 @@ export class RecordService {
   async current(record: InstanceDocument): Promise<CurrentRecord | null> {
     const last = await this.engine.log.get(record._id, record.seq);
     if (last) {
-      const body = last.body as unknown as InstanceEventBody;
+      const body = instanceEventBody(last);
       const compiled = await this.engine.registry.get(body.process.key, body.process.version);
       if (compiled) return { seq: last.seq, state: body.state, compiled };
     }

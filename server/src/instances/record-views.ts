@@ -7,7 +7,13 @@ import {
 } from '@clauseflow/definition';
 import type { NoteDocument } from '@clauseflow/application';
 import type { HistoryEntry, Note, RecordAction, RecordChange, RecordSummary } from './record-schemas.ts';
-import type { EngineSuccess, InstanceDocument, InstanceEventBody, StoredEvent } from './runtime.ts';
+import {
+  instanceEventBody,
+  type EngineSuccess,
+  type InstanceDocument,
+  type InstanceEventBody,
+  type StoredEvent,
+} from './runtime.ts';
 
 const iso = (date: Date | null | undefined): string | null => (date ? new Date(date).toISOString() : null);
 
@@ -113,7 +119,7 @@ function decisionsOf(body: InstanceEventBody): HistoryEntry['decisions'] {
 export function recordHistory(events: readonly StoredEvent[]): HistoryEntry[] {
   let before: Record<string, unknown> = {};
   return events.map((event) => {
-    const body = event.body as unknown as InstanceEventBody;
+    const body = instanceEventBody(event);
     const entry: HistoryEntry = {
       seq: event.seq,
       type: event.type,

@@ -2,6 +2,7 @@
 export {
   decodeEvent,
   InstanceEngine,
+  instanceEventBody,
   openRuntime,
   SYSTEM_ACTOR,
   type EngineActor,

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { DisposalDocument } from '@clauseflow/application';
-import type { DisposalCandidate } from './disposal-service.ts';
+import type { DisposalCandidate } from '@clauseflow/application';
 import { RETENTION_FROM } from '@clauseflow/application';
 
 /** A record id (as the record routes accept it). */

@@ -10,7 +10,7 @@ import { bareProcessAccess } from '../instances/record-policy.ts';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import { IfMatchHeaders, ifMatchRevision, KeyParams, ProcessKeySchema } from '../processes/process-schemas.ts';
 import { ProcessConflictError, processAccess, type ProcessDocument } from '@clauseflow/application';
-import { decodeCandidateCursor } from '../records-governance/disposal-service.ts';
+import { decodeCandidateCursor } from '@clauseflow/application';
 import {
   CandidateSchema,
   candidateView,

@@ -1,22 +1,17 @@
-import type { Collection, Db, Filter } from 'mongodb';
+import type { Db, Filter } from 'mongodb';
+import { DomainError } from '@clauseflow/common';
 import {
   EventLog,
   InstanceProjections,
-  OUTBOX_COLLECTION,
-  TIMERS_COLLECTION,
+  instanceEventBody as bodyOf,
+  purgeInstanceData,
   type InstanceDocument,
-  type InstanceEventBody,
-  type StoredEvent,
 } from '@clauseflow/runtime';
-import type { AuthenticatedUser } from '@clauseflow/application';
-import { ProblemError } from '../errors/problem-error.ts';
-import type { ProcessDocument } from '@clauseflow/application';
-import { DisposalStore, type DisposalDocument } from '@clauseflow/application';
-import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from '@clauseflow/application';
-
-/** Work notes (application/src/records/record-notes.ts). */
-const NOTES_COLLECTION = 'record_notes';
-/** Ids deleted per `$in` query. */
+import type { AuthenticatedUser } from '../accounts/roles.ts';
+import type { ProcessDocument } from '../processes/process-store.ts';
+import { RecordNotes } from '../records/record-notes.ts';
+import { DisposalStore, type DisposalDocument } from './disposal-store.ts';
+import { latestElapsedStart, retainUntil, retentionStart, type RetentionPolicy } from './retention-policy.ts';
 
 /** What a disposal would record about a record, before anyone authorized it. */
 export type DisposalPlan = Omit<DisposalDocument, 'reason' | 'authorizedBy' | 'disposedAt' | 'completedAt'>;
@@ -32,10 +27,6 @@ export interface DisposalCandidate {
 export interface CandidatePage {
   items: DisposalCandidate[];
   nextCursor: string | null;
-}
-
-function bodyOf(event: StoredEvent): InstanceEventBody {
-  return event.body as unknown as InstanceEventBody;
 }
 
 function encodeCursor(at: Date, id: string): string {
@@ -65,6 +56,7 @@ export function decodeCandidateCursor(cursor: string): { at: Date; id: string } 
 export class DisposalService {
   readonly store: DisposalStore;
   private readonly projections: InstanceProjections;
+  private readonly notes: RecordNotes;
   private readonly db: Db;
   private log!: EventLog;
   private opened: Promise<void> | null = null;
@@ -76,6 +68,7 @@ export class DisposalService {
     this.db = db;
     this.store = new DisposalStore(db);
     this.projections = new InstanceProjections(db);
+    this.notes = new RecordNotes(db);
   }
 
   /** Opens the event log and the indexes; idempotent. */
@@ -96,14 +89,14 @@ export class DisposalService {
     const events = await this.log.read(record._id);
     const first = events[0];
     const last = events.at(-1);
-    if (!first || !last) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
+    if (!first || !last) throw new DomainError('NOT_FOUND', `No record ${record._id}.`);
     const closing = events.find((event) => bodyOf(event).state.status === 'done');
     if (bodyOf(last).state.status !== 'done' || !closing) {
-      throw new ProblemError('RECORD_NOT_CLOSED', `Record ${record._id} is open (state ${bodyOf(last).state.state}).`);
+      throw new DomainError('RECORD_NOT_CLOSED', `Record ${record._id} is open (state ${bodyOf(last).state.state}).`);
     }
     const policy: RetentionPolicy | null | undefined = process?.retention;
     if (!policy) {
-      throw new ProblemError(
+      throw new DomainError(
         'RETENTION_NOT_ELAPSED',
         `Process ${record.processKey} has no retention policy: its records are kept indefinitely.`,
       );
@@ -111,7 +104,7 @@ export class DisposalService {
     const start = retentionStart(policy, { createdAt: first.at, closedAt: closing.at });
     const until = retainUntil(policy, start ?? closing.at);
     if (until.getTime() > this.now().getTime()) {
-      throw new ProblemError(
+      throw new DomainError(
         'RETENTION_NOT_ELAPSED',
         `Record ${record._id} is kept until ${until.toISOString()} (${policy.period} from ${policy.from}).`,
       );
@@ -162,17 +155,9 @@ export class DisposalService {
     const disposal = await this.store.get(recordId);
     if (!disposal) return null;
     if (disposal.completedAt) return disposal;
-    const byInstance = { instanceId: recordId };
-    // Nothing may fire for the record while its log goes: timers and notifications first.
-    await this.collection(TIMERS_COLLECTION).deleteMany(byInstance);
-    await this.collection(OUTBOX_COLLECTION).deleteMany(byInstance);
-    await this.projections.collection.deleteOne({ _id: recordId });
-    await this.collection(NOTES_COLLECTION).deleteMany({ recordId });
-    await this.log.collection.deleteMany(byInstance);
-    // A repair that read the log before it went may have written these again.
-    await this.projections.collection.deleteOne({ _id: recordId });
-    await this.collection(TIMERS_COLLECTION).deleteMany(byInstance);
-    await this.collection(OUTBOX_COLLECTION).deleteMany(byInstance);
+    // The runtime removes what it stores (timers and messages first, the log, the projection).
+    await purgeInstanceData(this.db, recordId);
+    await this.notes.removeAll(recordId);
     await this.store.complete(recordId, this.now());
     // Another server finishing the same disposal may have marked it first: answer what is stored.
     return this.store.get(recordId);
@@ -220,9 +205,5 @@ export class DisposalService {
     }
     const last = page.at(-1);
     return { items, nextCursor: docs.length > limit && last ? encodeCursor(last[field], last._id) : null };
-  }
-
-  private collection(name: string): Collection<{ _id: string }> {
-    return this.db.collection<{ _id: string }>(name);
   }
 }
