@@ -9,13 +9,7 @@ import { maySee } from './record-policy.ts';
 import { RecordNotes } from '@clauseflow/application';
 import { RecordReferences } from './record-references.ts';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
-import {
-  openRuntime,
-  type InstanceDocument,
-  type InstanceEngine,
-  type Runtime,
-  instanceEventBody,
-} from './runtime.ts';
+import { openRuntime, type InstanceDocument, type InstanceEngine, type Runtime, instanceEventBody } from './runtime.ts';
 
 /** How the record API is wired: the timer scheduler and the live-update stream's timing. */
 export interface RecordServiceOptions {
