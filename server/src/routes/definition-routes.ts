@@ -1,13 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { diffDefinitions, parseDefinition, type Definition } from '@clauseflow/definition';
-import { DefinitionStore, type DraftRevision, type StoredVersion } from '@clauseflow/runtime';
+import { DefinitionStore, type StoredVersion } from '@clauseflow/runtime';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { requestLanguage } from '../errors/to-problem.ts';
 import { checkWithTemplate, conformanceSummary, referencedProcessIssues } from '../processes/definition-checks.ts';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
+import {
+  DiffSchema,
+  DraftSchema,
+  draftView,
+  VersionMetaSchema,
+  VersionParams,
+  VersionSchema,
+  versionMeta,
+} from '../processes/definition-schemas.ts';
 import {
   ConformanceSummarySchema,
   conformanceErrors,
@@ -17,108 +26,10 @@ import {
   issueErrors,
   IssueSchema,
   KeyParams,
-  ProcessKeySchema,
-  TitleSchema,
 } from '../processes/process-schemas.ts';
 
 /** Definitions are bigger than account bodies: drafts and imports may be up to 5 MB. */
 const DEFINITION_BODY_LIMIT = 5 * 1024 * 1024;
-
-/** A draft revision as the API shows it. */
-export const DraftSchema = Type.Object(
-  {
-    key: Type.String(),
-    rev: Type.Integer({ description: 'Send it back as `If-Match: "rev"` to save over exactly this revision.' }),
-    savedAt: Type.String({ format: 'date-time' }),
-    savedBy: Type.String(),
-    definition: Type.Unknown({ description: 'The draft as saved (it may still have issues).' }),
-    valid: Type.Boolean(),
-    issues: Type.Array(IssueSchema),
-  },
-  { additionalProperties: false, title: 'DefinitionDraft' },
-);
-export type DraftView = Static<typeof DraftSchema>;
-
-const VersionMetaSchema = Type.Object(
-  {
-    key: Type.String(),
-    version: Type.Integer(),
-    sha256: Type.String(),
-    title: TitleSchema,
-    tags: Type.Array(Type.String()),
-    publishedAt: Type.String({ format: 'date-time' }),
-    publishedBy: Type.String(),
-  },
-  { additionalProperties: false, title: 'DefinitionVersionMeta' },
-);
-
-const VersionSchema = Type.Object(
-  {
-    ...VersionMetaSchema.properties,
-    definition: DefinitionJsonSchema,
-  },
-  { additionalProperties: false, title: 'DefinitionVersion' },
-);
-
-const JsonChangeSchema = Type.Object(
-  { path: Type.String(), before: Type.Optional(Type.Unknown()), after: Type.Optional(Type.Unknown()) },
-  { additionalProperties: false },
-);
-const CollectionDiffSchema = Type.Object(
-  {
-    added: Type.Array(Type.String()),
-    removed: Type.Array(Type.String()),
-    changed: Type.Array(
-      Type.Object({ id: Type.String(), changes: Type.Array(JsonChangeSchema) }, { additionalProperties: false }),
-    ),
-  },
-  { additionalProperties: false },
-);
-const DiffSchema = Type.Object(
-  {
-    key: Type.String(),
-    from: Type.Integer(),
-    to: Type.Integer(),
-    identical: Type.Boolean(),
-    meta: Type.Array(JsonChangeSchema),
-    collections: Type.Record(Type.String(), CollectionDiffSchema, {
-      description: 'roles, states, transitions, decisions, ruleSets, forms, clocks, calendars, fields',
-    }),
-  },
-  { additionalProperties: false, title: 'DefinitionDiff' },
-);
-
-const VersionParams = Type.Object(
-  { key: ProcessKeySchema, version: Type.Integer({ minimum: 1 }) },
-  { additionalProperties: false },
-);
-
-/** The draft revision as the API shows it, parsed and validated. */
-export function draftView(revision: DraftRevision): DraftView {
-  const definition: unknown = JSON.parse(revision.text);
-  const parsed = parseDefinition(definition);
-  return {
-    key: revision.key,
-    rev: revision.rev,
-    savedAt: revision.savedAt.toISOString(),
-    savedBy: revision.savedBy,
-    definition,
-    valid: parsed.valid,
-    issues: parsed.issues,
-  };
-}
-
-function versionMeta(stored: Omit<StoredVersion, 'text'>): Static<typeof VersionMetaSchema> {
-  return {
-    key: stored.key,
-    version: stored.version,
-    sha256: stored.sha256,
-    title: stored.title,
-    tags: stored.tags,
-    publishedAt: stored.publishedAt.toISOString(),
-    publishedBy: stored.publishedBy,
-  };
-}
 
 /** 400 unless a definition document names the process it is saved under. */
 function assertKey(definition: Record<string, unknown>, key: string, pointer: string): void {

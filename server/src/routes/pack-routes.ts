@@ -16,7 +16,7 @@ import { importablePack, verifyTemplatePack } from '../conformance/pack-verifica
 import { checkWithTemplate, conformanceSummary } from '../processes/definition-checks.ts';
 import { ConformanceSummarySchema, ProcessKeySchema, TitleSchema } from '../processes/process-schemas.ts';
 import { ProcessConflictError } from '@clauseflow/application';
-import { draftView, DraftSchema } from './definition-routes.ts';
+import { draftView, DraftSchema } from '../processes/definition-schemas.ts';
 import { processView, ProcessSchema } from './process-routes.ts';
 
 /** A pack file may hold hundreds of templates: this route alone accepts up to 20 MB. */
