@@ -3,15 +3,11 @@ import type { Collection, Db } from 'mongodb';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { detectDatabaseKind, isDuplicateKeyError } from './database-kind.ts';
 import { InsertBatcher } from './insert-batcher.ts';
-import { RuntimeError } from './runtime-error-codes.ts';
-import { assertIdString, assertStorableJsonObject, type JsonObject } from './storable-json.ts';
+import { checkHead, checkNewEvent, MAX_SEQ, SEQ_DIGITS } from './event-log-checks.ts';
+import { assertIdString, type JsonObject } from './storable-json.ts';
 
 /** The collection holding every instance's events. */
 export const EVENTS_COLLECTION = 'events';
-
-/** Digits of the zero-padded sequence number in an event `_id`. */
-const SEQ_DIGITS = 10;
-const MAX_SEQ = 10 ** SEQ_DIGITS - 1;
 
 /**
  * One recorded event, exactly as stored. `hash` is the SHA-256 of the canonical JSON of every
@@ -138,29 +134,6 @@ export function emptyHead(instanceId: string): LogHead {
 export function eventHash(event: Omit<StoredEvent, 'hash'> | Record<string, unknown>): string {
   const { hash: _ignored, ...rest } = event as Record<string, unknown>;
   return sha256Hex(canonicalJson(rest));
-}
-
-function checkNewEvent(input: NewEvent): void {
-  assertIdString(input.instanceId, 'instanceId', 200);
-  assertIdString(input.type, 'type', 200);
-  assertIdString(input.actor, 'actor', 200);
-  if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) {
-    throw new RuntimeError('INVALID_ARGUMENT', 'at must be a valid Date', { name: 'at' });
-  }
-  if (input.idempotencyKey !== undefined) assertIdString(input.idempotencyKey, 'idempotencyKey', 512);
-  if (input.body !== undefined) assertStorableJsonObject(input.body, 'event body');
-}
-
-function checkHead(head: LogHead, instanceId: string): void {
-  if (head.instanceId !== instanceId) {
-    throw new RuntimeError('INVALID_ARGUMENT', `head of ${head.instanceId} given for ${instanceId}`);
-  }
-  if (!Number.isInteger(head.seq) || head.seq < 0 || head.seq >= MAX_SEQ) {
-    throw new RuntimeError('INVALID_ARGUMENT', `head seq must be an integer in [0, ${MAX_SEQ}), got ${head.seq}`);
-  }
-  if ((head.seq === 0) !== (head.hash === null)) {
-    throw new RuntimeError('INVALID_ARGUMENT', 'a head has a hash exactly when its seq is above 0');
-  }
 }
 
 /**
