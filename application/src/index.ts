@@ -11,3 +11,8 @@ export * from './records/record-notes.ts';
 export * from './records/change-feed.ts';
 export * from './governance/disposal-store.ts';
 export * from './governance/disposal-service.ts';
+export * from './conformance/definition-conformance.ts';
+export * from './conformance/pack-verification.ts';
+export * from './processes/definition-checks.ts';
+export * from './packs/pack-service.ts';
+export * from './database/connect-database.ts';

@@ -1,4 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from 'mongodb';
+import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
+import { DefinitionConformance } from './conformance/definition-conformance.ts';
+import { PackService } from './packs/pack-service.ts';
 import { openAccounts, type Accounts, type AccountsOptions } from './accounts/open-accounts.ts';
 import { DocumentRegister } from './documents/document-register.ts';
 import { DocumentStore } from './documents/document-store.ts';
@@ -13,7 +17,10 @@ export interface ClauseFlowOptions {
   now?: () => Date;
   /** Where the application logs (default: nowhere). */
   logger?: ApplicationLogger;
-  accounts: AccountsOptions;
+  /** Password cost, session lifetime and first run (default: none of first run's settings). */
+  accounts?: AccountsOptions;
+  /** When set, every imported template pack must be signed by this key. */
+  packPublicKey?: KeyObject;
 }
 
 /**
@@ -26,6 +33,14 @@ export interface ClauseFlow {
   readonly accounts: Accounts;
   /** Process settings: owners, per-process role grants, audience, retention, retired flag. */
   readonly processes: ProcessStore;
+  /** Definition drafts and immutable published versions. */
+  readonly definitions: DefinitionStore;
+  /** Imported template packs: their templates and the version of each pack in use. */
+  readonly catalogue: TemplateCatalogue;
+  /** The ISO/IEC 20000-1:2018 requirement set and assertion map, loaded once. */
+  readonly conformance: DefinitionConformance;
+  /** Catalogue packs: verify, dry run, import, tailor, upgrade tailored copies. */
+  readonly packs: PackService;
   /** The register of controlled documents (policies, plans, external documents). */
   readonly documents: DocumentRegister;
   /** Health checks (the database round trip). */
@@ -44,13 +59,23 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? SILENT_LOGGER,
   };
-  const accounts = await openAccounts(context, options.accounts);
+  const accounts = await openAccounts(context, options.accounts ?? {});
   const documents = new DocumentRegister(new DocumentStore(context.db, context.now), accounts.groups);
   await documents.store.init();
+  const processes = new ProcessStore(context.db, context.now);
+  const definitions = new DefinitionStore(context.db);
+  await definitions.init();
+  const catalogue = new TemplateCatalogue(context.db);
+  await catalogue.init();
+  const conformance = DefinitionConformance.load();
   return {
     context,
     accounts,
-    processes: new ProcessStore(context.db, context.now),
+    processes,
+    definitions,
+    catalogue,
+    conformance,
+    packs: new PackService(catalogue, definitions, processes, conformance, context.now, options.packPublicKey),
     documents,
     health: openHealth(options.db),
     close: async () => {},

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from 'mongodb';
-import { openClauseFlow, type FirstRunOutcome } from '@clauseflow/application';
+import { openClauseFlow, packPublicKey, type FirstRunOutcome } from '@clauseflow/application';
 import { readConfig, type ServerConfig } from './config.ts';
 import { buildValidator } from './http/validator-compiler.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics/metrics.ts';
@@ -22,9 +22,6 @@ import { apiTokenRoutes } from './routes/api-token-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
-import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
-import { DefinitionConformance } from './conformance/definition-conformance.ts';
-import { packPublicKey } from './conformance/pack-verification.ts';
 import { definitionRoutes } from './routes/definition-routes.ts';
 import { packRoutes } from './routes/pack-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
@@ -114,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     now,
     accounts: { scrypt: config.scrypt, sessionTtlMs: config.sessionTtlMs, firstRun: config },
+    packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
   });
   const metrics: ServerMetrics = createServerMetrics();
   const platform: Platform = {
@@ -124,13 +122,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...clauseflow.accounts,
     metrics,
     processes: clauseflow.processes,
-    definitions: new DefinitionStore(options.db),
-    catalogue: new TemplateCatalogue(options.db),
-    conformance: DefinitionConformance.load(),
+    definitions: clauseflow.definitions,
+    catalogue: clauseflow.catalogue,
+    conformance: clauseflow.conformance,
     records: new RecordService(options.db, now, clauseflow.processes, metrics, options.records),
     documents: clauseflow.documents.store,
     disposals: new DisposalService(options.db, now),
-    packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
     routes: [],
   };
   app.decorate('platform', platform);
@@ -156,7 +153,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  await initialise(platform);
   const outcome = await platform.firstRun.run();
   if (options.onFirstRun) options.onFirstRun(outcome);
   else if (outcome.kind === 'setup-link') {
@@ -166,9 +162,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   } else if (outcome.kind === 'admin-from-env') app.log.info({ username: outcome.username }, 'created the first admin');
   return app;
-}
-
-async function initialise(platform: Platform): Promise<void> {
-  await platform.definitions.init();
-  await platform.catalogue.init();
 }

@@ -3,7 +3,7 @@
  * and the web app on http://HOST:PORT. Ctrl-C (SIGINT) or SIGTERM stops all of it.
  */
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
+import { connectDatabase } from '@clauseflow/application';
 import { DEFAULT_EMBEDDED_PORT, openDatabaseServer, repoRoot } from '@clauseflow/embedded-db';
 import { buildApp } from './app.ts';
 
@@ -17,10 +17,9 @@ const database = await openDatabaseServer({
   ...(env['CLAUSEFLOW_DATA_DIR'] ? { dataDir: env['CLAUSEFLOW_DATA_DIR'] } : {}),
   log: (line) => console.log(`[db] ${line}`),
 });
-const client = await new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 }).connect();
-const db = client.db(env['CLAUSEFLOW_DB_NAME'] ?? 'clauseflow');
+const connection = await connectDatabase(database.uri, env['CLAUSEFLOW_DB_NAME'] ?? 'clauseflow');
 const app = await buildApp({
-  db,
+  db: connection.db,
   webRoot: env['CLAUSEFLOW_WEB_ROOT'] ?? join(root, 'designer', 'dist'),
   // Warnings and errors by default (not a line per request); LOG_LEVEL=info shows every request.
   logger: { level: env['LOG_LEVEL'] ?? 'warn' },
@@ -44,7 +43,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`[server] ${signal}: stopping`);
   await app.close();
-  await client.close();
+  await connection.close();
   await database.stop();
   console.log('[server] stopped');
   process.exit(0);

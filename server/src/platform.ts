@@ -1,9 +1,9 @@
-import type { KeyObject } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type {
   ApiTokenStore,
   AuthenticatedUser,
   ClauseFlow,
+  DefinitionConformance,
   DocumentStore,
   FirstRun,
   GroupStore,
@@ -13,7 +13,6 @@ import type {
 import type { ServerConfig } from './config.ts';
 import type { ServerMetrics } from './metrics/metrics.ts';
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
-import type { DefinitionConformance } from './conformance/definition-conformance.ts';
 import type { ProcessStore } from '@clauseflow/application';
 import type { RecordService } from './instances/record-service.ts';
 import type { DisposalService } from '@clauseflow/application';
@@ -43,8 +42,6 @@ export interface Platform {
   catalogue: TemplateCatalogue;
   /** The requirement set and assertions, loaded once. */
   conformance: DefinitionConformance;
-  /** `CLAUSEFLOW_PACK_PUBLIC_KEY`: when set, imported packs must be signed by it. */
-  packPublicKey: KeyObject | undefined;
   /** Records: the instance engine with its timers and outbox, work notes, record access. */
   records: RecordService;
   /** The documents' store (the use cases are `clauseflow.documents`); tests read it directly. */

@@ -13,9 +13,12 @@ export interface AccountsOptions {
   scrypt?: ScryptParams;
   /** How long a session lasts without use, in ms (default 12 h). */
   sessionTtlMs?: number;
-  /** The first administrator from the environment, or the setup link's address. */
-  firstRun: FirstRunConfig;
+  /** The first administrator from the environment, or the setup link's address (only hosts that run first run need it). */
+  firstRun?: FirstRunConfig;
 }
+
+/** For hosts that never run first run (the CLI): no admin from the environment, no setup link address. */
+const NO_FIRST_RUN_CONFIG: FirstRunConfig = { adminUsername: undefined, adminPassword: undefined, publicUrl: '' };
 
 /** Users, sessions, API tokens, groups and first run: the accounts' collections and their rules. */
 export interface Accounts {
@@ -37,7 +40,7 @@ export async function openAccounts(context: ApplicationContext, options: Account
     sessions: new SessionStore(db, now, options.sessionTtlMs ?? 12 * 3_600_000),
     apiTokens: new ApiTokenStore(db, now),
     groups: new GroupStore(db, now),
-    firstRun: new FirstRun(db, users, options.firstRun, now),
+    firstRun: new FirstRun(db, users, options.firstRun ?? NO_FIRST_RUN_CONFIG, now),
     rateLimits: new RateLimitCounters(db, now),
   };
   await accounts.users.init();

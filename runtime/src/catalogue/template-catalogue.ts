@@ -91,6 +91,11 @@ export class TemplateCatalogue {
     return (await this.activations.findOne({ pack }, { sort: { seq: -1 } }))?.version ?? null;
   }
 
+  /** The names of every pack ever imported, sorted. */
+  async packNames(): Promise<string[]> {
+    return (await this.packs.distinct('pack')).sort();
+  }
+
   /** Templates of the pack version in use, without their texts. */
   async activeTemplates(pack: string): Promise<Omit<StoredTemplate, 'text'>[]> {
     const version = await this.activeVersion(pack);

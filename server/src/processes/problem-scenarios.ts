@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildPack } from '@clauseflow/catalog';
 import type { Definition } from '@clauseflow/definition';
-import { catalogPackInfo } from '../conformance/pack-verification.ts';
+import { catalogPackInfo } from '@clauseflow/application';
 import type { FieldErrorCode, ProblemCode } from '../errors/problem-codes.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import type { SignedIn } from '../test-support/test-app.ts';

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { FieldError } from '../errors/problem-error.ts';
 import type { Issue } from '@clauseflow/definition';
-import type { ConformanceProblem } from '../conformance/definition-conformance.ts';
+import type { ConformanceProblem } from '@clauseflow/application';
 
 /** A process key, as in definitions: kebab-case. */
 export const ProcessKeySchema = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$', description: 'Process key.' });

@@ -11,8 +11,8 @@ import {
 } from '@clauseflow/runtime';
 import type { Definition } from '@clauseflow/definition';
 import type { AuthenticatedUser } from '@clauseflow/application';
-import type { DefinitionConformance } from '../conformance/definition-conformance.ts';
-import { checkWithTemplate } from '../processes/definition-checks.ts';
+import type { DefinitionConformance } from '@clauseflow/application';
+import { checkWithTemplate } from '@clauseflow/application';
 import type { ProcessDocument } from '@clauseflow/application';
 import type { DisposalStore } from '@clauseflow/application';
 import { disposalView } from './governance-schemas.ts';

@@ -6,7 +6,7 @@ import { SIGNED_IN } from '../auth/signed-in.ts';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { requestLanguage } from '../errors/to-problem.ts';
-import { checkWithTemplate, conformanceSummary, referencedProcessIssues } from '../processes/definition-checks.ts';
+import { checkWithTemplate, conformanceSummary, referencedProcessIssues } from '@clauseflow/application';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import {
   DiffSchema,

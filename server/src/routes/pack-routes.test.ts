@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import type { Definition } from '@clauseflow/definition';
-import { buildCatalogPack, catalogPackInfo } from '../conformance/pack-verification.ts';
+import { buildCatalogPack, catalogPackInfo } from '@clauseflow/application';
 import { buildPack } from '@clauseflow/catalog';
 import { incidentTemplate, incidentWithoutEscalation, seedCast, type Cast } from '../processes/process-test-fixture.ts';
 import { ApiClient } from '../test-support/api-client.ts';

@@ -1,21 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
-import { parseDefinition, type Definition } from '@clauseflow/definition';
-import {
-  CatalogueConflictError,
-  DefinitionStore,
-  previewTemplateUpgrades,
-  type CopyUpgrade,
-  type ImportProgress,
-} from '@clauseflow/runtime';
+import { Type } from 'typebox';
 import { currentUser, requireRole } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
-import { pointerToken, ProblemError, type FieldError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
-import { importablePack, verifyTemplatePack } from '../conformance/pack-verification.ts';
-import { checkWithTemplate, conformanceSummary } from '../processes/definition-checks.ts';
 import { ConformanceSummarySchema, ProcessKeySchema, TitleSchema } from '../processes/process-schemas.ts';
-import { ProcessConflictError } from '@clauseflow/application';
 import { draftView, DraftSchema } from '../processes/definition-schemas.ts';
 import { processView, ProcessSchema } from './process-routes.ts';
 
@@ -92,62 +80,18 @@ const CopyUpgradeSchema = Type.Object(
   },
   { additionalProperties: false, title: 'CopyUpgrade' },
 );
-type CopyUpgradeView = Static<typeof CopyUpgradeSchema>;
 
 const NameParams = Type.Object({ name: PackNameSchema }, { additionalProperties: false });
-
-/** A tailored copy of some template: its latest draft, else its newest published version. */
-interface Copy {
-  definition: Definition;
-  source: 'draft' | 'published';
-}
 
 /**
  * `/api/packs` (admin): verify and import template packs (dry run first), preview and apply
  * template upgrades to tailored copies. `/api/catalogue` (process owners): the active
- * templates, and tailoring one into a process of one's own.
+ * templates, and tailoring one into a process of one's own. The use cases are `clauseflow.packs`.
  */
 export const packRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const platform = app.platform;
-  const { catalogue, conformance, definitions, processes, now } = platform;
+  const packs = platform.clauseflow.packs;
   const security = SIGNED_IN;
-
-  /** Tailored copies (latest draft, else newest published version) deriving from the pack. */
-  async function copiesOf(pack: string): Promise<Map<string, Copy>> {
-    const copies = new Map<string, Copy>();
-    for (const process of await processes.list()) {
-      const draft = await definitions.latestDraft(process._id);
-      let copy: Copy | undefined;
-      if (draft) {
-        const parsed = parseDefinition(JSON.parse(draft.text));
-        if (parsed.definition) copy = { definition: parsed.definition, source: 'draft' };
-      } else {
-        const stored = await definitions.latest(process._id);
-        if (stored) copy = { definition: DefinitionStore.definitionOf(stored), source: 'published' };
-      }
-      if (copy?.definition.derivedFrom?.packName === pack) copies.set(process._id, copy);
-    }
-    return copies;
-  }
-
-  async function upgradeView(upgrade: CopyUpgrade, source: Copy['source']): Promise<CopyUpgradeView> {
-    if (upgrade.status === 'template-missing') {
-      const { copy, template, status, reason } = upgrade;
-      return { copy, template, source, status, reason, applied: [], conflicts: [], conformance: null };
-    }
-    const check = await checkWithTemplate(conformance, catalogue, upgrade.merge.merged);
-    return {
-      copy: upgrade.copy,
-      template: upgrade.template,
-      source,
-      status: upgrade.status,
-      fromVersion: upgrade.fromVersion,
-      toVersion: upgrade.toVersion,
-      applied: upgrade.merge.applied,
-      conflicts: upgrade.merge.conflicts.map((c) => ({ ...c, path: `/${c.scope}/${pointerToken(c.id)}` })),
-      conformance: conformanceSummary(check),
-    };
-  }
 
   app.post(
     '/packs/import',
@@ -178,43 +122,8 @@ export const packRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = currentUser(request);
-      const verified = verifyTemplatePack(request.body, conformance, platform.packPublicKey);
-      if (!verified.ok) {
-        const errors: FieldError[] = verified.issues.map((issue) => ({
-          code: 'PACK_ISSUE',
-          issue: issue.code,
-          path: issue.path,
-          message: issue.message,
-          in: 'body',
-        }));
-        const codes = [...new Set(verified.issues.map((issue) => issue.code))];
-        throw new ProblemError('PACK_INVALID', `The pack failed verification: ${codes.join(', ')}.`, { errors });
-      }
-      const pack = importablePack(verified.pack);
-      const name = pack.manifest.name;
-      if (request.query.dryRun !== 'false') {
-        return {
-          dryRun: true,
-          plan: await catalogue.plan(pack),
-          activeVersion: await catalogue.activeVersion(name),
-          progress: [],
-        };
-      }
-      const progress: ImportProgress[] = [];
-      try {
-        const plan = await catalogue.import(pack, user.id, now(), (step) => progress.push(step));
-        return { dryRun: false, plan, activeVersion: await catalogue.activeVersion(name), progress };
-      } catch (error) {
-        if (error instanceof CatalogueConflictError) {
-          const active = await catalogue.activeVersion(name);
-          throw new ProblemError(
-            'PACK_VERSION_CONFLICT',
-            `Import stopped: ${error.message}. The catalogue still uses ${name}@${active ?? '(none)'}.`,
-          );
-        }
-        throw error;
-      }
+      const actor = currentUser(request).id;
+      return packs.import(request.body, { dryRun: request.query.dryRun !== 'false', actor });
     },
   );
 
@@ -229,26 +138,7 @@ export const packRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(CatalogueTemplateSchema) }, { additionalProperties: false }) },
       },
     },
-    async () => {
-      const packs = (await platform.db.collection<{ pack: string }>('catalogue_packs').distinct('pack')).sort();
-      const items: Static<typeof CatalogueTemplateSchema>[] = [];
-      for (const pack of packs) {
-        for (const stored of await catalogue.activeTemplates(pack)) {
-          const template = await catalogue.template(pack, stored.packVersion, stored.key);
-          if (!template) continue;
-          items.push({
-            pack,
-            packVersion: stored.packVersion,
-            key: stored.key,
-            version: stored.version,
-            sha256: stored.sha256,
-            title: template.title,
-            claims: template.claims ?? [],
-          });
-        }
-      }
-      return { items };
-    },
+    async () => ({ items: await packs.templatesInUse() }),
   );
 
   app.post(
@@ -270,32 +160,12 @@ export const packRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       const { pack, key } = request.params;
-      const active = await catalogue.activeVersion(pack);
-      const template = active === null ? null : await catalogue.template(pack, active, key);
-      if (!template) throw new ProblemError('NOT_FOUND', `No template ${key} in pack ${pack}.`);
-      const copyKey = request.body.key;
-      const title = request.body.title ?? { en: template.title.en.slice(0, 200), zh: template.title.zh.slice(0, 200) };
-      // Without its own `claims` list the copy inherits every claim of the template.
-      const { claims: _claims, ...rest } = template;
-      const copy: Definition = {
-        ...rest,
-        key: copyKey,
-        version: 1,
-        title,
-        derivedFrom: { packName: pack, templateKey: key, version: template.version },
-      };
-      let process;
-      try {
-        process = await processes.create(copyKey, { title, owners: [user.id], grants: [] }, user.id);
-      } catch (error) {
-        if (error instanceof ProcessConflictError) throw new ProblemError('CONFLICT', error.message);
-        throw error;
-      }
-      const saved = await definitions.saveDraft(copyKey, copy, user.id, now(), 0);
-      if (!saved.ok) throw new ProblemError('CONFLICT', `Process ${copyKey} has a draft already.`);
-      return reply
-        .code(201)
-        .send({ process: await processView(platform, user, process), draft: draftView(saved.value) });
+      const { key: copyKey, title } = request.body;
+      const tailored = await packs.tailor(pack, key, { copyKey, actor: user.id, ...(title ? { title } : {}) });
+      return reply.code(201).send({
+        process: await processView(platform, user, tailored.process),
+        draft: draftView(tailored.draft),
+      });
     },
   );
 
@@ -322,14 +192,7 @@ export const packRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { name } = request.params;
-      const copies = await copiesOf(name);
-      const upgrades = await previewTemplateUpgrades(
-        catalogue,
-        name,
-        [...copies.values()].map((c) => c.definition),
-      );
-      const views = await Promise.all(upgrades.map((u) => upgradeView(u, copies.get(u.copy)!.source)));
-      return { pack: name, activeVersion: await catalogue.activeVersion(name), copies: views };
+      return { pack: name, ...(await packs.upgrades(name)) };
     },
   );
 
@@ -348,28 +211,9 @@ export const packRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = currentUser(request);
       const { name, copyKey } = request.params;
-      const copy = (await copiesOf(name)).get(copyKey);
-      if (!copy) throw new ProblemError('NOT_FOUND', `Process ${copyKey} is not a tailored copy of pack ${name}.`);
-      const [upgrade] = await previewTemplateUpgrades(catalogue, name, [copy.definition]);
-      if (!upgrade) throw new ProblemError('NOT_FOUND', `Process ${copyKey} is not a tailored copy of pack ${name}.`);
-      const view = await upgradeView(upgrade, copy.source);
-      if (upgrade.status === 'template-missing') throw new ProblemError('CONFLICT', upgrade.reason);
-      if (upgrade.status === 'conflicts') {
-        const errors: FieldError[] = view.conflicts.map((c) => ({
-          code: 'MERGE_CONFLICT',
-          path: c.path,
-          message: `Both the template and ${copyKey} changed ${c.scope} ${c.id}; resolve it in the draft.`,
-        }));
-        throw new ProblemError('CONFLICT', `${copyKey} has ${errors.length} conflict(s) with the new template.`, {
-          errors,
-        });
-      }
-      const current = (await definitions.latestDraft(copyKey))?.rev ?? 0;
-      const saved = await definitions.saveDraft(copyKey, upgrade.merge.merged, user.id, now(), current);
-      if (!saved.ok) throw new ProblemError('PRECONDITION_FAILED', `The draft of ${copyKey} changed meanwhile.`);
-      return { draft: draftView(saved.value), upgrade: view };
+      const { draft, upgrade } = await packs.applyUpgrade(name, copyKey, currentUser(request).id);
+      return { draft: draftView(draft), upgrade };
     },
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { buildCatalogPack } from '../conformance/pack-verification.ts';
+import { buildCatalogPack } from '@clauseflow/application';
 import {
   CALLERS,
   incidentDefinition,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { TemplateCatalogue } from '@clauseflow/runtime';
-import { catalogPackInfo } from '../../conformance/pack-verification.ts';
+import { catalogPackInfo } from '@clauseflow/application';
 import type { CliIo } from '../clauseflow.ts';
 import { createPackCommand } from './pack.ts';
 

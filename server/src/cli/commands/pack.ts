@@ -1,18 +1,19 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { MongoClient } from 'mongodb';
 import { DEFAULT_EMBEDDED_PORT, openDatabaseServer } from '@clauseflow/embedded-db';
 import { parseDefinition, type Definition } from '@clauseflow/definition';
-import { TemplateCatalogue, type ImportPlan } from '@clauseflow/runtime';
-import { DefinitionConformance } from '../../conformance/definition-conformance.ts';
+import type { ImportPlan } from '@clauseflow/runtime';
+import { isDomainError } from '@clauseflow/common';
 import {
   buildCatalogPack,
   CATALOG_TEMPLATES,
-  importablePack,
+  connectDatabase,
+  DefinitionConformance,
+  openClauseFlow,
   packPublicKey,
   verifyTemplatePack,
-} from '../../conformance/pack-verification.ts';
+} from '@clauseflow/application';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const USAGE = [
@@ -146,46 +147,33 @@ async function importPack(args: readonly string[], io: CliIo, env: NodeJS.Proces
   if (!parsed || parsed.positional.length !== 1) return usage(io);
   const file = parsed.positional[0]!;
   const json = await readJson(userPath(env, file), file);
-  const verified = verifyTemplatePack(
-    json,
-    DefinitionConformance.load(),
-    packPublicKey(env['CLAUSEFLOW_PACK_PUBLIC_KEY']),
-  );
-  if (!verified.ok) {
-    for (const issue of verified.issues) io.stdout(`${issue.code} ${issue.path || '/'} ${issue.message}\n`);
-    return EXIT.invalid;
-  }
-  const pack = importablePack(verified.pack);
   const port = Number(env['CLAUSEFLOW_DB_PORT'] ?? DEFAULT_EMBEDDED_PORT);
   const server = await openDatabaseServer({ port, env, log: (line) => io.stderr(`[db] ${line}\n`) });
-  const client = await new MongoClient(server.uri).connect();
+  const connection = await connectDatabase(server.uri, env['CLAUSEFLOW_DB_NAME'] ?? 'clauseflow');
+  const clauseflow = await openClauseFlow({
+    db: connection.db,
+    packPublicKey: packPublicKey(env['CLAUSEFLOW_PACK_PUBLIC_KEY']),
+  });
   try {
-    const catalogue = new TemplateCatalogue(client.db(env['CLAUSEFLOW_DB_NAME'] ?? 'clauseflow'));
-    await catalogue.init();
-    if (parsed.options['--dry-run']) {
-      io.stdout('dry run / 预览:\n');
-      printPlan(io, await catalogue.plan(pack));
-      return EXIT.ok;
-    }
-    try {
-      const plan = await catalogue.import(pack, 'cli', new Date(), (p) =>
-        io.stdout(`[${p.done}/${p.total}] ${p.step}\n`),
-      );
-      printPlan(io, plan);
-      io.stdout(
-        `in use / 正在使用: ${pack.manifest.name}@${(await catalogue.activeVersion(pack.manifest.name)) ?? '-'}\n`,
-      );
-      return EXIT.ok;
-    } catch (error) {
-      const active = await catalogue.activeVersion(pack.manifest.name);
-      io.stderr(
-        `import failed / 导入失败: ${error instanceof Error ? error.message : String(error)}\n` +
-          `the catalogue still uses / 目录仍在使用 ${pack.manifest.name}@${active ?? '-'}\n`,
-      );
-      return EXIT.invalid;
-    }
+    const dryRun = parsed.options['--dry-run'] === true;
+    const outcome = await clauseflow.packs.import(json, {
+      dryRun,
+      actor: 'cli',
+      onProgress: (p) => io.stdout(`[${p.done}/${p.total}] ${p.step}\n`),
+    });
+    if (dryRun) io.stdout('dry run / 预览:\n');
+    printPlan(io, outcome.plan);
+    if (!dryRun) io.stdout(`in use / 正在使用: ${outcome.plan.pack}@${outcome.activeVersion ?? '-'}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.code === 'PACK_INVALID') {
+      for (const issue of error.errors ?? []) io.stdout(`${issue.issue} ${issue.path || '/'} ${issue.message}\n`);
+    } else io.stderr(`import failed / 导入失败: ${error.message}\n`);
+    return EXIT.invalid;
   } finally {
-    await client.close();
+    await clauseflow.close();
+    await connection.close();
     await server.stop();
   }
 }

@@ -4,7 +4,7 @@
  * and stops on SIGTERM. CLAUSEFLOW_STREAM_POLL_MS and CLAUSEFLOW_SCHEDULER_IDLE_MS shorten the
  * live-update poll and the timer scheduler's idle pause.
  */
-import { MongoClient } from 'mongodb';
+import { connectDatabase } from '@clauseflow/application';
 import { buildApp } from '../../app.ts';
 import { TEST_SCRYPT, testWebRoot } from '../../test-support/test-app.ts';
 
@@ -12,13 +12,13 @@ const env = process.env;
 const uri = env['MONGODB_URI'];
 const dbName = env['CLAUSEFLOW_DB_NAME'];
 if (!uri || !dbName) throw new Error('MONGODB_URI and CLAUSEFLOW_DB_NAME are required');
-const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 }).connect();
+const connection = await connectDatabase(uri, dbName);
 const positive = (value: string | undefined): number | undefined =>
   value && Number(value) > 0 ? Number(value) : undefined;
 const pollMs = positive(env['CLAUSEFLOW_STREAM_POLL_MS']);
 const schedulerIdleMs = positive(env['CLAUSEFLOW_SCHEDULER_IDLE_MS']);
 const app = await buildApp({
-  db: client.db(dbName),
+  db: connection.db,
   webRoot: testWebRoot(),
   env: {},
   config: { scrypt: TEST_SCRYPT, rateLimitMax: positive(env['CLAUSEFLOW_RATE_LIMIT']) ?? 600 },
@@ -31,7 +31,7 @@ console.log(JSON.stringify({ url, pid: process.pid }));
 process.once('SIGTERM', () => {
   void (async () => {
     await app.close();
-    await client.close();
+    await connection.close();
     process.exit(0);
   })();
 });

@@ -1,7 +1,6 @@
 import { checkReferencedProcesses, recordReferenceFields, type Definition, type Issue } from '@clauseflow/definition';
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionCheck, DefinitionConformance } from '../conformance/definition-conformance.ts';
-import type { ConformanceSummary } from './process-schemas.ts';
 
 /**
  * The claims of the template a tailored copy derives from, looked up in the catalogue (a copy
@@ -26,7 +25,15 @@ export async function checkWithTemplate(
   return conformance.checkDefinition(definition, await templateClaimsOf(catalogue, definition));
 }
 
-/** The API's summary of a conformance check. */
+/** A conformance check as callers show it: the verdict, its counts and the flattened problems. */
+export interface ConformanceSummary {
+  ok: boolean;
+  requirementSet: DefinitionCheck['result']['requirementSet'];
+  summary: DefinitionCheck['result']['summary'];
+  problems: DefinitionCheck['problems'];
+}
+
+/** The summary of a conformance check. */
 export function conformanceSummary(check: DefinitionCheck): ConformanceSummary {
   return {
     ok: check.ok,
