@@ -3,6 +3,9 @@ import type { Db } from 'mongodb';
 import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import { DefinitionConformance } from './conformance/definition-conformance.ts';
 import { PackService } from './packs/pack-service.ts';
+import { RecordService, type RecordServiceOptions } from './records/record-service.ts';
+import { DisposalService } from './governance/disposal-service.ts';
+import { evidencePackLines, type EvidenceRequest } from './governance/evidence-pack.ts';
 import { openAccounts, type Accounts, type AccountsOptions } from './accounts/open-accounts.ts';
 import { DocumentRegister } from './documents/document-register.ts';
 import { DocumentStore } from './documents/document-store.ts';
@@ -21,6 +24,8 @@ export interface ClauseFlowOptions {
   accounts?: AccountsOptions;
   /** When set, every imported template pack must be signed by this key. */
   packPublicKey?: KeyObject;
+  /** The timer scheduler, the live-update timing and who is told of timer firings. */
+  records?: RecordServiceOptions;
 }
 
 /**
@@ -41,6 +46,12 @@ export interface ClauseFlow {
   readonly conformance: DefinitionConformance;
   /** Catalogue packs: verify, dry run, import, tailor, upgrade tailored copies. */
   readonly packs: PackService;
+  /** Records: start, send, view, lists, references, notes, with the timer scheduler and the outbox. */
+  readonly records: RecordService;
+  /** Record retention and disposal: disposal records, candidates, the removal of disposed records. */
+  readonly disposals: DisposalService;
+  /** The auditor's evidence pack of a process, as NDJSON lines. */
+  evidencePack(request: EvidenceRequest): AsyncGenerator<string>;
   /** The register of controlled documents (policies, plans, external documents). */
   readonly documents: DocumentRegister;
   /** Health checks (the database round trip). */
@@ -68,6 +79,13 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
   const catalogue = new TemplateCatalogue(context.db);
   await catalogue.init();
   const conformance = DefinitionConformance.load();
+  // Opening the runtime runs its start-up recovery once, here, and starts the scheduler.
+  const records = new RecordService(context.db, context.now, processes, context.logger, options.records);
+  await records.init();
+  const disposals = new DisposalService(context.db, context.now);
+  await disposals.init();
+  // A crash may have left disposals half done: finish them before serving.
+  await disposals.resumeUnfinished();
   return {
     context,
     accounts,
@@ -76,8 +94,12 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
     catalogue,
     conformance,
     packs: new PackService(catalogue, definitions, processes, conformance, context.now, options.packPublicKey),
+    records,
+    disposals,
+    evidencePack: (request) =>
+      evidencePackLines({ records, definitions, catalogue, conformance, disposals: disposals.store }, request),
     documents,
     health: openHealth(options.db),
-    close: async () => {},
+    close: () => records.close(),
   };
 }

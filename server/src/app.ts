@@ -3,7 +3,12 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from 'mongodb';
-import { openClauseFlow, packPublicKey, type FirstRunOutcome } from '@clauseflow/application';
+import {
+  openClauseFlow,
+  packPublicKey,
+  type FirstRunOutcome,
+  type RecordServiceOptions,
+} from '@clauseflow/application';
 import { readConfig, type ServerConfig } from './config.ts';
 import { buildValidator } from './http/validator-compiler.ts';
 import { createServerMetrics, type ServerMetrics } from './metrics/metrics.ts';
@@ -25,13 +30,11 @@ import { userRoutes } from './routes/user-routes.ts';
 import { definitionRoutes } from './routes/definition-routes.ts';
 import { packRoutes } from './routes/pack-routes.ts';
 import { processRoutes } from './routes/process-routes.ts';
-import { RecordService, type RecordServiceOptions } from './instances/record-service.ts';
 import { instanceRoutes } from './routes/instance-routes.ts';
 import { recordReferenceRoutes } from './routes/record-reference-routes.ts';
 import { instanceStreamRoutes } from './routes/instance-stream.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
-import { DisposalService } from '@clauseflow/application';
 import { disposedRecordGuard } from './records-governance/disposed-record-guard.ts';
 import { evidenceRoutes } from './routes/evidence-routes.ts';
 import { retentionRoutes } from './routes/retention-routes.ts';
@@ -107,13 +110,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The application layer, opened once: it owns the collections and runs its start-up work.
+  const metrics: ServerMetrics = createServerMetrics();
   const clauseflow = await openClauseFlow({
     db: options.db,
     now,
+    logger: app.log,
+    records: {
+      ...options.records,
+      observer: {
+        timerFired: (kind) => metrics.timersFired.inc({ kind }),
+        slaBreached: (process, clock) => metrics.slaBreaches.inc({ process, clock }),
+      },
+    },
     accounts: { scrypt: config.scrypt, sessionTtlMs: config.sessionTtlMs, firstRun: config },
     packPublicKey: packPublicKey((options.env ?? process.env)['CLAUSEFLOW_PACK_PUBLIC_KEY']),
   });
-  const metrics: ServerMetrics = createServerMetrics();
+  metrics.countDueTimers = () => clauseflow.records.dueTimerCount();
   const platform: Platform = {
     clauseflow,
     db: options.db,
@@ -125,9 +137,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     definitions: clauseflow.definitions,
     catalogue: clauseflow.catalogue,
     conformance: clauseflow.conformance,
-    records: new RecordService(options.db, now, clauseflow.processes, metrics, options.records),
+    records: clauseflow.records,
     documents: clauseflow.documents.store,
-    disposals: new DisposalService(options.db, now),
+    disposals: clauseflow.disposals,
     routes: [],
   };
   app.decorate('platform', platform);

@@ -5,6 +5,7 @@ import type {
   ClauseFlow,
   DefinitionConformance,
   DocumentStore,
+  RecordService,
   FirstRun,
   GroupStore,
   SessionStore,
@@ -14,7 +15,6 @@ import type { ServerConfig } from './config.ts';
 import type { ServerMetrics } from './metrics/metrics.ts';
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { ProcessStore } from '@clauseflow/application';
-import type { RecordService } from './instances/record-service.ts';
 import type { DisposalService } from '@clauseflow/application';
 
 /**

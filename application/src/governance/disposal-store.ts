@@ -1,4 +1,4 @@
-import type { Collection, Db, Filter } from 'mongodb';
+import type { Collection, Db, Filter, FindCursor } from 'mongodb';
 import { isDuplicateKeyError } from '@clauseflow/runtime';
 import type { RetentionFrom } from './retention-policy.ts';
 
@@ -89,6 +89,11 @@ export class DisposalStore {
   /** Disposal records whose removal a crash left unfinished. */
   async unfinished(limit = 100): Promise<DisposalDocument[]> {
     return this.collection.find({ completedAt: null }).sort({ disposedAt: 1 }).limit(limit).toArray();
+  }
+
+  /** The disposal records of some processes in a period, oldest first, read one at a time. */
+  cursor(query: DisposalQuery): FindCursor<DisposalDocument> {
+    return this.collection.find(this.filter(query)).sort({ disposedAt: 1, _id: 1 });
   }
 
   /** The filter of disposal records of some processes in a period (`[from, to)`); values are server-checked. */

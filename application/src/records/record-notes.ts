@@ -46,6 +46,11 @@ export class RecordNotes {
     return this.collection.find({ recordId }).sort({ at: 1, _id: 1 }).limit(1000).toArray();
   }
 
+  /** Every note of a record, oldest first (the evidence pack; lists use {@link list}). */
+  async all(recordId: string): Promise<NoteDocument[]> {
+    return this.collection.find({ recordId }).sort({ at: 1, _id: 1 }).toArray();
+  }
+
   /** Removes every note of a record (its disposal). */
   async removeAll(recordId: string): Promise<void> {
     await this.collection.deleteMany({ recordId: String(recordId) });

@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, FindCursor } from 'mongodb';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
 import { calendarOf } from './instance-time.ts';
 import { slaView, type SlaClockRecord, type SlaClockView } from '../sla-clock.ts';
@@ -131,6 +131,11 @@ export class InstanceProjections {
 
   async get(instanceId: string): Promise<InstanceDocument | null> {
     return this.collection.findOne({ _id: instanceId });
+  }
+
+  /** The records of a process created in `[from, to)`, oldest first, read one at a time. */
+  createdBetween(processKey: string, from: Date, to: Date): FindCursor<InstanceDocument> {
+    return this.collection.find({ processKey, createdAt: { $gte: from, $lt: to } }).sort({ createdAt: 1, _id: 1 });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { fieldError, ProblemError, type FieldError } from '../errors/problem-error.ts';
-import type { EngineFailure } from './runtime.ts';
+import type { EngineFailure } from '@clauseflow/runtime';
 
 /** A JSON Pointer into the request body's `data` (the problem's path already names a missing property). */
 function dataPointer(path: string): string {

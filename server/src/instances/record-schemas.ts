@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { RECORD_SORTS } from './record-query.ts';
+import { RECORD_SORTS } from '@clauseflow/application';
 import { ReferencesSchema } from './record-reference-schemas.ts';
 
 const Localized = Type.Object({ en: Type.String(), zh: Type.String() }, { additionalProperties: false });

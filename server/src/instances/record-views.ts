@@ -12,8 +12,10 @@ import {
   type EngineSuccess,
   type InstanceDocument,
   type InstanceEventBody,
-  type StoredEvent,
-} from './runtime.ts';
+} from '@clauseflow/runtime';
+
+/** One event of an instance's log, as stored. */
+type StoredEvent = EngineSuccess['event'];
 
 const iso = (date: Date | null | undefined): string | null => (date ? new Date(date).toISOString() : null);
 

@@ -1,5 +1,4 @@
 import { Type, type Static } from 'typebox';
-import type { DisposalDocument } from '@clauseflow/application';
 import type { DisposalCandidate } from '@clauseflow/application';
 import { RETENTION_FROM } from '@clauseflow/application';
 
@@ -64,28 +63,6 @@ export const DisposalSchema = Type.Object(
   { additionalProperties: false, title: 'Disposal' },
 );
 export type DisposalView = Static<typeof DisposalSchema>;
-
-/** A disposal record as the API (and the evidence pack) shows it. */
-export function disposalView(doc: DisposalDocument): DisposalView {
-  return {
-    recordId: doc._id,
-    processKey: doc.processKey,
-    processVersion: doc.processVersion,
-    title: doc.title,
-    finalState: doc.finalState,
-    recordCreatedAt: doc.recordCreatedAt.toISOString(),
-    closedAt: doc.closedAt.toISOString(),
-    eventCount: doc.eventCount,
-    finalHash: doc.finalHash,
-    chain: { ...doc.chain },
-    policy: { ...doc.policy, setAt: doc.policy.setAt.toISOString() },
-    retainUntil: doc.retainUntil.toISOString(),
-    reason: doc.reason,
-    authorizedBy: { ...doc.authorizedBy },
-    disposedAt: doc.disposedAt.toISOString(),
-    completedAt: doc.completedAt ? doc.completedAt.toISOString() : null,
-  };
-}
 
 /** A record whose retention has elapsed, as the API shows it. */
 export const CandidateSchema = Type.Object(

@@ -1,5 +1,5 @@
 import type { CompiledProcess } from '@clauseflow/definition';
-import { decodeEvent, type EventDocument, type InstanceEngine, type InstanceEventBody } from '../instances/runtime.ts';
+import { decodeEvent, type EventDocument, type InstanceEngine, type InstanceEventBody } from '@clauseflow/runtime';
 import { recordFacts, type ReportEvent, type ReportRecord } from './record-facts.ts';
 import type { ReportPeriod } from './report-period.ts';
 import { ServiceReportBuilder, type ReportMeasure } from './service-report.ts';

@@ -9,7 +9,6 @@ import { problemResponses } from '../errors/problem-schema.ts';
 import { visibleProcess } from '../processes/process-access.ts';
 import { KeyParams } from '../processes/process-schemas.ts';
 import { processAccess } from '@clauseflow/application';
-import { evidencePackLines } from '../records-governance/evidence-pack.ts';
 
 /** The media type of an evidence pack: newline-delimited JSON. */
 export const EVIDENCE_MEDIA_TYPE = 'application/x-ndjson';
@@ -73,17 +72,7 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           errors: [fieldError('INVALID_VALUE', '/to', 'Must be after `from`.', 'querystring')],
         });
       }
-      await platform.disposals.init();
-      const lines = evidencePackLines(
-        {
-          db: platform.db,
-          definitions: platform.definitions,
-          catalogue: platform.catalogue,
-          conformance: platform.conformance,
-          disposals: platform.disposals.store,
-        },
-        { process, user, from, to, generatedAt: now },
-      );
+      const lines = platform.clauseflow.evidencePack({ process, user, from, to, generatedAt: now });
       const filename = `evidence-${process._id}-${compact(from)}-${compact(to)}.ndjson`;
       return (
         reply

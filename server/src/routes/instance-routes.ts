@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
@@ -8,8 +9,8 @@ import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { ProcessKeySchema } from '../processes/process-schemas.ts';
 import { engineProblem } from '../instances/engine-problems.ts';
-import { engineActor, mayStart, recordAccessOf, visibleRecordsFilter } from '../instances/record-policy.ts';
-import { buildRecordFind, encodeCursor } from '../instances/record-query.ts';
+import { engineActor, mayStart, recordAccessOf, visibleRecordsFilter } from '@clauseflow/application';
+import { buildRecordFind, encodeCursor } from '@clauseflow/application';
 import {
   AuditSchema,
   HistoryEntrySchema,
@@ -34,7 +35,7 @@ import {
   recordNotes,
   recordSummary,
 } from '../instances/record-views.ts';
-import type { EngineSuccess } from '../instances/runtime.ts';
+import type { EngineSuccess } from '@clauseflow/runtime';
 
 const tags = ['records'];
 const security = SIGNED_IN;
@@ -53,8 +54,6 @@ function changed(reply: FastifyReply, result: EngineSuccess): FastifyReply {
 export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { records, metrics } = app.platform;
   const { processes } = records;
-  await records.init();
-  app.addHook('onClose', async () => records.close());
   app.addHook('preHandler', requireUser);
 
   app.post(
@@ -139,7 +138,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, record, process } = await records.visible(request, request.params.id);
+      const { user, record, process } = await records.visible(currentUser(request), request.params.id);
       const current = await records.current(record);
       if (!current) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
       const actor = engineActor(user, current.compiled, process, record);
@@ -173,7 +172,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, record, process } = await records.visible(request, request.params.id);
+      const { user, record, process } = await records.visible(currentUser(request), request.params.id);
       const expectedSeq = ifMatchSeq(request.headers['if-match']);
       if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) {
         throw new ProblemError('PRECONDITION_FAILED', 'If-Match must be an ETag from this record, like "3".');
@@ -217,7 +216,7 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { record } = await records.visible(request, request.params.id);
+      const { record } = await records.visible(currentUser(request), request.params.id);
       return { items: recordHistory(await records.engine.log.read(record._id)) };
     },
   );
@@ -234,14 +233,14 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { record } = await records.visible(request, request.params.id);
+      const { record } = await records.visible(currentUser(request), request.params.id);
       return records.engine.log.verify(record._id);
     },
   );
 
   /** Work notes are internal: those who work the process (and admin) read and add them. */
-  async function workedRecord(request: Parameters<typeof records.visible>[0], id: string) {
-    const visible = await records.visible(request, id);
+  async function workedRecord(request: FastifyRequest, id: string) {
+    const visible = await records.visible(currentUser(request), id);
     if (!canActOnRecord(visible.user, recordAccessOf(visible.record, visible.process), 'agent')) {
       throw new ProblemError('FORBIDDEN', 'Work notes are for those who work this process.');
     }

@@ -4,8 +4,8 @@ import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import type { ProcessDocument } from '@clauseflow/application';
 import { ChangeCursor, changeId, parseChangeId, type ChangedRecord } from '@clauseflow/application';
-import { maySee } from '../instances/record-policy.ts';
-import type { InstanceDocument } from '../instances/runtime.ts';
+import { maySee } from '@clauseflow/application';
+import type { InstanceDocument } from '@clauseflow/runtime';
 
 /** What one `record` event of the stream carries. */
 function changeData(change: ChangedRecord): string {

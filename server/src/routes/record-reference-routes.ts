@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requireUser } from '../auth/authorize.ts';
+import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { visibleProcess } from '../processes/process-access.ts';
 import { ProblemError } from '../errors/problem-error.ts';
@@ -24,7 +24,6 @@ const security = SIGNED_IN;
  */
 export const recordReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { records } = app.platform;
-  await records.init();
   app.addHook('preHandler', requireUser);
 
   app.get(
@@ -66,7 +65,7 @@ export const recordReferenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { user, record } = await records.visible(request, request.params.id);
+      const { user, record } = await records.visible(currentUser(request), request.params.id);
       return { items: await records.references.referencedBy(user, record._id, request.query.limit ?? 50) };
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
-import { visibleRecordsFilter } from '../instances/record-policy.ts';
+import { visibleRecordsFilter } from '@clauseflow/application';
 import { KeyParams } from '../processes/process-schemas.ts';
 import { reportableProcess } from '../reports/report-access.ts';
 import { reportCsv } from '../reports/report-csv.ts';
@@ -19,7 +19,6 @@ import { ServiceReportQuery, ServiceReportSchema, type ServiceReportView } from 
  */
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { records } = app.platform;
-  await records.init();
 
   app.get(
     '/processes/:key/reports/service',

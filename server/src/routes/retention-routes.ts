@@ -6,7 +6,7 @@ import { SIGNED_IN } from '../auth/signed-in.ts';
 import { type AuthenticatedUser } from '@clauseflow/application';
 import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
-import { bareProcessAccess } from '../instances/record-policy.ts';
+import { bareProcessAccess } from '@clauseflow/application';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import { IfMatchHeaders, ifMatchRevision, KeyParams, ProcessKeySchema } from '../processes/process-schemas.ts';
 import { ProcessConflictError, processAccess, type ProcessDocument } from '@clauseflow/application';
@@ -17,10 +17,10 @@ import {
   DisposalBody,
   DisposalRecordIdSchema,
   DisposalSchema,
-  disposalView,
   PageQuery,
 } from '../records-governance/governance-schemas.ts';
 import {
+  disposalView,
   parseRetentionPolicy,
   RetentionPolicyBody,
   RetentionPolicySchema,
@@ -59,10 +59,6 @@ function governs(user: AuthenticatedUser, key: string, process: ProcessDocument 
  */
 export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { records, disposals, processes } = app.platform;
-  await records.init();
-  await disposals.init();
-  // A crash may have left disposals half done: finish them before serving.
-  await disposals.resumeUnfinished();
   app.addHook('preHandler', requireUser);
 
   app.get(
@@ -194,7 +190,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const earlier = await disposedAlready();
       if (earlier) return reply.code(200).send(disposalView(earlier));
       try {
-        const { record, process } = await records.visible(request, id);
+        const { record, process } = await records.visible(currentUser(request), id);
         if (!governs(user, record.processKey, process)) {
           throw new ProblemError('FORBIDDEN', `Only an admin or an owner of process ${record.processKey} may dispose.`);
         }

@@ -1,4 +1,4 @@
-import { ProblemError, fieldError } from '../errors/problem-error.ts';
+import { DomainError, fieldIssue } from '@clauseflow/common';
 
 /** The sort orders of a record list. */
 export const RECORD_SORTS = ['updatedAt', 'createdAt', 'breachAt'] as const;
@@ -47,8 +47,8 @@ export function encodeCursor(position: CursorPosition): string {
 /** Decodes a cursor, type-checking each part; VALIDATION_FAILED when it is not one of ours. */
 export function decodeCursor(cursor: string, sort: RecordSort): CursorPosition {
   const invalid = () =>
-    new ProblemError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
-      errors: [fieldError('INVALID_VALUE', '/cursor', 'Not a cursor from this list.', 'querystring')],
+    new DomainError('VALIDATION_FAILED', 'The cursor is not valid for this list.', {
+      errors: [fieldIssue('INVALID_VALUE', '/cursor', 'Not a cursor from this list.', 'querystring')],
     });
   let parsed: unknown;
   try {
@@ -87,8 +87,8 @@ export function buildRecordFind(
   if (visible) clauses.push(visible);
   const str = (value: unknown, name: string): string => {
     if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-      throw new ProblemError('VALIDATION_FAILED', `${name} must be a non-empty string.`, {
-        errors: [fieldError('WRONG_TYPE', `/${name}`, 'Must be a non-empty string.', 'querystring')],
+      throw new DomainError('VALIDATION_FAILED', `${name} must be a non-empty string.`, {
+        errors: [fieldIssue('WRONG_TYPE', `/${name}`, 'Must be a non-empty string.', 'querystring')],
       });
     }
     return value;

@@ -1,11 +1,11 @@
 import { recordReferenceFields, type CompiledProcess, type RecordReferenceField } from '@clauseflow/definition';
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKey } from '@clauseflow/application';
-import { fieldError, pointerToken, ProblemError, type FieldError } from '../errors/problem-error.ts';
-import type { ProcessDocument, ProcessStore } from '@clauseflow/application';
+import { isDuplicateKey } from '../accounts/user-store.ts';
+import { DomainError, fieldIssue, pointerToken, type FieldIssue } from '@clauseflow/common';
+import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
 import { maySee, visibleRecordsFilter, type Caller } from './record-policy.ts';
 import { escapeRegex } from './record-query.ts';
-import type { InstanceDocument, InstanceEngine } from './runtime.ts';
+import type { InstanceDocument, InstanceEngine } from '@clauseflow/runtime';
 
 /** The shape of a record id (as the routes' `RecordIdSchema`); anything else is never looked up. */
 const RECORD_ID = /^i_[0-9a-f]{24}(?:-[0-9]+-[0-9]+)*$/;
@@ -128,7 +128,7 @@ export class RecordReferences {
       true,
     );
     const settings = this.settingsCache();
-    const errors: FieldError[] = [];
+    const errors: FieldIssue[] = [];
     for (const value of values) {
       const record = found.get(value.id);
       const ok =
@@ -137,7 +137,7 @@ export class RecordReferences {
         maySee(user, record, await settings(record.processKey));
       if (!ok) {
         errors.push({
-          ...fieldError(
+          ...fieldIssue(
             'INVALID_VALUE',
             `/data${value.path}`,
             `No record of process ${value.ref.process} you may see has id ${value.id}.`,
@@ -148,7 +148,7 @@ export class RecordReferences {
       }
     }
     if (errors.length > 0) {
-      throw new ProblemError(
+      throw new DomainError(
         'RECORD_REFERENCE_INVALID',
         `${errors.length} record reference(s) name no record you may see: ${errors.map((e) => e.path).join(', ')}.`,
         { errors },
@@ -254,7 +254,7 @@ export class RecordReferences {
    * literally: it is escaped before it becomes a regular expression), most recently changed first.
    */
   async lookup(user: Caller, processKey: string, q: string | undefined, limit: number): Promise<LookupItem[]> {
-    if (q !== undefined && typeof q !== 'string') throw new ProblemError('BAD_REQUEST', 'q must be a string.');
+    if (q !== undefined && typeof q !== 'string') throw new DomainError('BAD_REQUEST', 'q must be a string.');
     const admin = user.roles.includes('admin');
     const visible = visibleRecordsFilter(user, admin ? [] : await this.host.processes.list());
     const clauses: Record<string, unknown>[] = [{ processKey }];

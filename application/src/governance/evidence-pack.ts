@@ -1,39 +1,28 @@
 import { createHash } from 'node:crypto';
-import type { Db } from 'mongodb';
 import {
   canonicalJson,
-  EventLog,
-  InstanceProjections,
   sha256Hex,
   type DefinitionStore,
   type InstanceDocument,
   type TemplateCatalogue,
 } from '@clauseflow/runtime';
 import type { Definition } from '@clauseflow/definition';
-import type { AuthenticatedUser } from '@clauseflow/application';
-import type { DefinitionConformance } from '@clauseflow/application';
-import { checkWithTemplate } from '@clauseflow/application';
-import type { ProcessDocument } from '@clauseflow/application';
-import type { DisposalStore } from '@clauseflow/application';
-import { disposalView } from './governance-schemas.ts';
-import { retentionPolicyView } from '@clauseflow/application';
+import type { AuthenticatedUser } from '../accounts/roles.ts';
+import type { DefinitionConformance } from '../conformance/definition-conformance.ts';
+import { checkWithTemplate } from '../processes/definition-checks.ts';
+import type { ProcessDocument } from '../processes/process-store.ts';
+import type { RecordService } from '../records/record-service.ts';
+import type { DisposalStore } from './disposal-store.ts';
+import { disposalView } from './disposal-view.ts';
+import { retentionPolicyView } from './retention-policy.ts';
 
 /** The `format` of the manifest line. */
 export const EVIDENCE_PACK_FORMAT = 'clauseflow.evidence-pack';
 export const EVIDENCE_PACK_FORMAT_VERSION = 1;
 
-/** Work notes, read straight from their collection (application/src/records/record-notes.ts). */
-interface NoteRow {
-  _id: string;
-  recordId: string;
-  author: string;
-  at: Date;
-  text: string;
-}
-
 /** What the export reads from. */
 export interface EvidenceSources {
-  db: Db;
+  records: RecordService;
   definitions: DefinitionStore;
   catalogue: TemplateCatalogue;
   conformance: DefinitionConformance;
@@ -125,18 +114,15 @@ export async function* evidencePackLines(sources: EvidenceSources, request: Evid
     });
   }
 
-  const log = await EventLog.open(sources.db);
-  const notes = sources.db.collection<NoteRow>('record_notes');
-  const records = new InstanceProjections(sources.db).collection
-    .find({ processKey: key, createdAt: { $gte: from, $lt: to } })
-    .sort({ createdAt: 1, _id: 1 });
+  const { log } = sources.records.engine;
+  const records = sources.records.engine.projections.createdBetween(key, from, to);
   try {
     for await (const record of records) {
       // A record with a disposal record is gone, even while a crash has left its data behind.
       if (await sources.disposals.exists(record._id)) continue;
       const events = await log.read(record._id);
       const verification = await log.verify(record._id);
-      const recordNotes = await notes.find({ recordId: record._id }).sort({ at: 1, _id: 1 }).toArray();
+      const recordNotes = await sources.records.notes.all(record._id);
       counts.records++;
       counts.events += events.length;
       counts.notes += recordNotes.length;
@@ -158,9 +144,7 @@ export async function* evidencePackLines(sources: EvidenceSources, request: Evid
     await records.close();
   }
 
-  const disposals = sources.disposals.collection
-    .find(sources.disposals.filter({ processKeys: [key], from, to }))
-    .sort({ disposedAt: 1, _id: 1 });
+  const disposals = sources.disposals.cursor({ processKeys: [key], from, to });
   try {
     for await (const disposal of disposals) {
       counts.disposals++;

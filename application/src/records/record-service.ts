@@ -1,15 +1,19 @@
-import type { FastifyRequest } from 'fastify';
 import type { Db } from 'mongodb';
-import { currentUser } from '../auth/authorize.ts';
-import type { AuthenticatedUser, ProcessStore } from '@clauseflow/application';
-import { ProblemError } from '../errors/problem-error.ts';
-import type { ServerMetrics } from '../metrics/metrics.ts';
-import { type ProcessDocument } from '@clauseflow/application';
-import { maySee } from './record-policy.ts';
-import { RecordNotes } from '@clauseflow/application';
-import { RecordReferences } from './record-references.ts';
+import { DomainError } from '@clauseflow/common';
 import type { CompiledProcess, InstanceState } from '@clauseflow/definition';
-import { openRuntime, type InstanceDocument, type InstanceEngine, type Runtime, instanceEventBody } from './runtime.ts';
+import {
+  instanceEventBody,
+  openRuntime,
+  type InstanceDocument,
+  type InstanceEngine,
+  type Runtime,
+} from '@clauseflow/runtime';
+import type { AuthenticatedUser } from '../accounts/roles.ts';
+import type { ApplicationLogger } from '../application-context.ts';
+import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
+import { maySee } from './record-policy.ts';
+import { RecordNotes } from './record-notes.ts';
+import { RecordReferences } from './record-references.ts';
 
 /** How the record API is wired: the timer scheduler and the live-update stream's timing. */
 export interface RecordServiceOptions {
@@ -23,6 +27,14 @@ export interface RecordServiceOptions {
   heartbeatMs?: number;
   /** How far back each poll looks again for changes written late by other processes, in ms (default 5000). */
   lookbackMs?: number;
+  /** Told of timer firings and SLA breaches (the server counts them as metrics). */
+  observer?: RecordObserver;
+}
+
+/** What the records service reports as it happens. */
+export interface RecordObserver {
+  timerFired?(kind: string): void;
+  slaBreached?(process: string, clock: string): void;
 }
 
 /** A record the caller may see, with its process settings. */
@@ -39,7 +51,7 @@ export interface CurrentRecord {
   compiled: CompiledProcess;
 }
 
-/** The record API's services: the runtime (engine, timers, scheduler, outbox), work notes, access lookups. */
+/** Records: the runtime (engine, timers, scheduler, outbox), work notes, references and access lookups. */
 export class RecordService {
   runtime!: Runtime;
   readonly notes: RecordNotes;
@@ -53,10 +65,8 @@ export class RecordService {
     private readonly now: () => Date,
     /** Process settings (owners, grants), the application's one store of them. */
     readonly processes: ProcessStore,
-    readonly metrics: ServerMetrics,
+    private readonly logger: ApplicationLogger,
     private readonly options: RecordServiceOptions = {},
-    private readonly log: (message: string, error: unknown) => void = (message, error) =>
-      console.warn(`[records] ${message}:`, error),
   ) {
     this.notes = new RecordNotes(db);
     this.references = new RecordReferences(db, this, (message, error) => this.log(message, error));
@@ -85,9 +95,10 @@ export class RecordService {
         onError: (error, timer) => this.log(`timer ${timer?._id ?? '(poll)'} failed`, error),
       },
       onTimerFired: (timer, outcome) => {
-        this.metrics.timersFired.inc({ kind: timer.kind });
+        const observer = this.options.observer;
+        observer?.timerFired?.(timer.kind);
         if (timer.kind === 'clock-breach' && outcome.ok && 'state' in outcome && !outcome.replayed) {
-          this.metrics.slaBreaches.inc({ process: outcome.state.process.key, clock: timer.clock ?? '' });
+          observer?.slaBreached?.(outcome.state.process.key, timer.clock ?? '');
         }
       },
       // Every change, not only those made through the API (timers, linked records, automation),
@@ -95,7 +106,6 @@ export class RecordService {
       onProjected: (change) =>
         this.references.indexAfterWrite(change.instanceId, change.compiled, change.state.data, change.at),
     });
-    this.metrics.countDueTimers = () => this.runtime.timers.countDue(this.now());
     // The live-update stream reads changes by time.
     await this.runtime.engine.projections.collection.createIndex({ updatedAt: 1 });
     await this.notes.init();
@@ -106,21 +116,29 @@ export class RecordService {
     }
   }
 
-  /** Stops the scheduler (the app's onClose). */
+  /** How many timers are due now (a health figure). */
+  dueTimerCount(): Promise<number> {
+    return this.runtime.timers.countDue(this.now());
+  }
+
+  private log(message: string, error: unknown): void {
+    this.logger.warn({ err: error }, `[records] ${message}`);
+  }
+
+  /** Stops the scheduler (the application's close). */
   async close(): Promise<void> {
     if (this.runtime) await Promise.all([this.runtime.scheduler.stop(), this.runtime.dispatcher.stop()]);
   }
 
   /**
-   * The record, if the caller may see it; 401 when anonymous, 404 when missing or invisible.
+   * The record, if the caller may see it; NOT_FOUND when missing or invisible.
    * Access is decided on the projection; only a record with no projection yet (a crash between
    * the first append and its projection) is loaded, and so repaired, from the log.
    */
-  async visible(request: FastifyRequest, id: string): Promise<VisibleRecord> {
-    const user = currentUser(request);
+  async visible(user: AuthenticatedUser, id: string): Promise<VisibleRecord> {
     const record = (await this.engine.projections.get(id)) ?? (await this.engine.instance(id));
     const process = record ? await this.processes.byKey(record.processKey) : null;
-    if (!record || !maySee(user, record, process)) throw new ProblemError('NOT_FOUND', `No record ${id}.`);
+    if (!record || !maySee(user, record, process)) throw new DomainError('NOT_FOUND', `No record ${id}.`);
     return { user, record, process };
   }
 

@@ -1,14 +1,14 @@
 import type { CompiledProcess } from '@clauseflow/definition';
-import { canActOnRecord, canSeeRecord, type ProcessAccess, type RecordAccess } from '@clauseflow/application';
-import type { AuthenticatedUser } from '@clauseflow/application';
+import { canActOnRecord, canSeeRecord, type ProcessAccess, type RecordAccess } from '../access/record-access.ts';
+import type { AuthenticatedUser } from '../accounts/roles.ts';
 import {
   canSeeProcess,
   processAccess,
   processRolesOf,
   REQUESTER_SIDE_ROLES,
   type ProcessDocument,
-} from '@clauseflow/application';
-import type { EngineActor, InstanceDocument } from './runtime.ts';
+} from '../processes/process-store.ts';
+import type { EngineActor, InstanceDocument } from '@clauseflow/runtime';
 
 /** The caller as the record policy sees them. */
 export type Caller = Pick<AuthenticatedUser, 'id' | 'roles' | 'groups'>;
