@@ -29,7 +29,8 @@ export interface CandidatePage {
   nextCursor: string | null;
 }
 
-function encodeCursor(at: Date, id: string): string {
+/** The cursor of a page position (a candidate's or a disposal record's time and id). */
+export function encodeCandidateCursor(at: Date, id: string): string {
   return Buffer.from(JSON.stringify([at.getTime(), id]), 'utf8').toString('base64url');
 }
 
@@ -204,6 +205,6 @@ export class DisposalService {
       if (until.getTime() <= now.getTime()) items.push({ record, closedAt: record.updatedAt, retainUntil: until });
     }
     const last = page.at(-1);
-    return { items, nextCursor: docs.length > limit && last ? encodeCursor(last[field], last._id) : null };
+    return { items, nextCursor: docs.length > limit && last ? encodeCandidateCursor(last[field], last._id) : null };
   }
 }

@@ -91,6 +91,32 @@ export class DisposalStore {
     return this.collection.find({ completedAt: null }).sort({ disposedAt: 1 }).limit(limit).toArray();
   }
 
+  /**
+   * A page of disposal records, newest first, after the position `after` (the last of the
+   * previous page); `more` tells whether another page follows.
+   */
+  async page(
+    query: DisposalQuery,
+    after: { at: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<{ items: DisposalDocument[]; more: boolean }> {
+    const filter = this.filter(query);
+    const pageFilter: Filter<DisposalDocument> = after
+      ? {
+          $and: [
+            filter,
+            { $or: [{ disposedAt: { $lt: after.at } }, { disposedAt: after.at, _id: { $lt: after.id } }] },
+          ],
+        }
+      : filter;
+    const docs = await this.collection
+      .find(pageFilter)
+      .sort({ disposedAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .toArray();
+    return { items: docs.slice(0, limit), more: docs.length > limit };
+  }
+
   /** The disposal records of some processes in a period, oldest first, read one at a time. */
   cursor(query: DisposalQuery): FindCursor<DisposalDocument> {
     return this.collection.find(this.filter(query)).sort({ disposedAt: 1, _id: 1 });

@@ -11,7 +11,9 @@ import {
 import type { AuthenticatedUser } from '../accounts/roles.ts';
 import type { ApplicationLogger } from '../application-context.ts';
 import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
-import { maySee } from './record-policy.ts';
+import { ChangeCursor } from './change-feed.ts';
+import { maySee, visibleRecordsFilter } from './record-policy.ts';
+import { buildRecordFind, encodeCursor, type RecordListQuery } from './record-query.ts';
 import { RecordNotes } from './record-notes.ts';
 import { RecordReferences } from './record-references.ts';
 
@@ -140,6 +142,36 @@ export class RecordService {
     const process = record ? await this.processes.byKey(record.processKey) : null;
     if (!record || !maySee(user, record, process)) throw new DomainError('NOT_FOUND', `No record ${id}.`);
     return { user, record, process };
+  }
+
+  /**
+   * A page of the records the caller may see, filtered and sorted as asked, with the cursor of the
+   * next page (null on the last). VALIDATION_FAILED for a cursor that is not from this list.
+   */
+  async list(
+    user: AuthenticatedUser,
+    query: RecordListQuery,
+  ): Promise<{ items: InstanceDocument[]; nextCursor: string | null }> {
+    const visible = visibleRecordsFilter(user, user.roles.includes('admin') ? [] : await this.processes.list());
+    const find = buildRecordFind(query, user.id, visible, this.now());
+    const docs = await this.engine.projections.collection
+      .find(find.filter)
+      .sort(find.sort)
+      .limit(find.limit + 1)
+      .toArray();
+    const items = docs.slice(0, find.limit);
+    const last = items.at(-1);
+    const value = last ? last[find.sortField] : null;
+    const more = docs.length > find.limit && last && value;
+    return {
+      items,
+      nextCursor: more ? encodeCursor({ sort: find.sortField, value: new Date(value).getTime(), id: last._id }) : null,
+    };
+  }
+
+  /** A cursor over record changes from `start` (ms since the epoch), for a live-update stream. */
+  changes(start: number): ChangeCursor {
+    return new ChangeCursor(this.engine.projections.collection, start, this.timing.lookbackMs);
   }
 
   /**

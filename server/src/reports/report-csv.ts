@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../errors/problem-codes.ts';
-import type { MeasureUnit, ReportMeasure } from './service-report.ts';
+import type { MeasureUnit, ReportMeasure } from '@clauseflow/application';
 
 type Locale = 'en' | 'zh';
 

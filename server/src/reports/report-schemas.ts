@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { LOCALES } from '@clauseflow/application';
-import { MAX_REPORT_BUCKETS, REPORT_INTERVALS } from './report-period.ts';
-import { MEASURE_IDS } from './service-report.ts';
-import { FLAT_TREND_SHARE } from './trend.ts';
+import { MAX_REPORT_BUCKETS, REPORT_INTERVALS } from '@clauseflow/application';
+import { MEASURE_IDS } from '@clauseflow/application';
+import { FLAT_TREND_SHARE } from '@clauseflow/application';
 
 const LocalDate = (description: string) =>
   Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10, description });

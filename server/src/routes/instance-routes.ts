@@ -9,8 +9,7 @@ import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { ProcessKeySchema } from '../processes/process-schemas.ts';
 import { engineProblem } from '../instances/engine-problems.ts';
-import { engineActor, mayStart, recordAccessOf, visibleRecordsFilter } from '@clauseflow/application';
-import { buildRecordFind, encodeCursor } from '@clauseflow/application';
+import { engineActor, mayStart, recordAccessOf } from '@clauseflow/application';
 import {
   AuditSchema,
   HistoryEntrySchema,
@@ -107,22 +106,8 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const visible = visibleRecordsFilter(user, user.roles.includes('admin') ? [] : await processes.list());
-      const find = buildRecordFind(request.query, user.id, visible, app.platform.now());
-      const docs = await records.engine.projections.collection
-        .find(find.filter)
-        .sort(find.sort)
-        .limit(find.limit + 1)
-        .toArray();
-      const page = docs.slice(0, find.limit);
-      const last = page.at(-1);
-      const more = docs.length > find.limit && last;
-      const value = last ? last[find.sortField] : null;
-      return {
-        items: page.map(recordSummary),
-        nextCursor:
-          more && value ? encodeCursor({ sort: find.sortField, value: new Date(value).getTime(), id: last._id }) : null,
-      };
+      const page = await records.list(user, request.query);
+      return { items: page.items.map(recordSummary), nextCursor: page.nextCursor };
     },
   );
 

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import type { ProcessDocument } from '@clauseflow/application';
-import { ChangeCursor, changeId, parseChangeId, type ChangedRecord } from '@clauseflow/application';
+import { changeId, parseChangeId, type ChangedRecord } from '@clauseflow/application';
 import { maySee } from '@clauseflow/application';
 import type { InstanceDocument } from '@clauseflow/runtime';
 
@@ -60,10 +60,9 @@ export const instanceStreamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const { pollMs, heartbeatMs, lookbackMs } = records.timing;
+      const { pollMs, heartbeatMs } = records.timing;
       const resume = parseChangeId(request.headers['last-event-id']);
-      const collection = records.engine.projections.collection;
-      const cursor = new ChangeCursor(collection, resume ? resume.at : app.platform.now().getTime(), lookbackMs);
+      const cursor = records.changes(resume ? resume.at : app.platform.now().getTime());
       if (resume) cursor.skip(resume.recordId, resume.seq, resume.at);
       else await cursor.prime();
 

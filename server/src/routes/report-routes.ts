@@ -6,8 +6,8 @@ import { visibleRecordsFilter } from '@clauseflow/application';
 import { KeyParams } from '../processes/process-schemas.ts';
 import { reportableProcess } from '../reports/report-access.ts';
 import { reportCsv } from '../reports/report-csv.ts';
-import { loadServiceReport } from '../reports/report-loader.ts';
-import { localIso, resolveReportPeriod } from '../reports/report-period.ts';
+import { loadServiceReport } from '@clauseflow/application';
+import { localIso, resolveReportPeriod } from '@clauseflow/application';
 import { ServiceReportQuery, ServiceReportSchema, type ServiceReportView } from '../reports/report-schemas.ts';
 
 /**

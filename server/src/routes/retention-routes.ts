@@ -10,7 +10,7 @@ import { bareProcessAccess } from '@clauseflow/application';
 import { editableProcess, visibleProcess } from '../processes/process-access.ts';
 import { IfMatchHeaders, ifMatchRevision, KeyParams, ProcessKeySchema } from '../processes/process-schemas.ts';
 import { ProcessConflictError, processAccess, type ProcessDocument } from '@clauseflow/application';
-import { decodeCandidateCursor } from '@clauseflow/application';
+import { decodeCandidateCursor, encodeCandidateCursor } from '@clauseflow/application';
 import {
   CandidateSchema,
   candidateView,
@@ -242,32 +242,13 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (keys !== null && !keys.includes(process)) throw new ProblemError('NOT_FOUND', `No process ${process}.`);
         keys = [process];
       }
-      const filter = disposals.store.filter({ processKeys: keys });
       const position = cursor === undefined ? undefined : decodeCandidateCursor(cursor);
       if (position === null) throw invalidCursor();
-      const pageFilter = position
-        ? {
-            $and: [
-              filter,
-              {
-                $or: [{ disposedAt: { $lt: position.at } }, { disposedAt: position.at, _id: { $lt: position.id } }],
-              },
-            ],
-          }
-        : filter;
-      const docs = await disposals.store.collection
-        .find(pageFilter)
-        .sort({ disposedAt: -1, _id: -1 })
-        .limit(limit + 1)
-        .toArray();
-      const page = docs.slice(0, limit);
-      const last = page.at(-1);
+      const page = await disposals.store.page({ processKeys: keys }, position, limit);
+      const last = page.items.at(-1);
       return {
-        items: page.map(disposalView),
-        nextCursor:
-          docs.length > limit && last
-            ? Buffer.from(JSON.stringify([last.disposedAt.getTime(), last._id]), 'utf8').toString('base64url')
-            : null,
+        items: page.items.map(disposalView),
+        nextCursor: page.more && last ? encodeCandidateCursor(last.disposedAt, last._id) : null,
       };
     },
   );

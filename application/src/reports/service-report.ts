@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors/problem-codes.ts';
+import type { LocalizedText } from '@clauseflow/common';
 import { recordFacts, type RecordFacts, type ReportEvent, type ReportRecord } from './record-facts.ts';
 import type { ReportBucket } from './report-period.ts';
 import { trendOf, type Preferred, type Trend } from './trend.ts';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors/problem-codes.ts';
+import type { LocalizedText } from '@clauseflow/common';
 
 /**
  * Why a report request was refused. Each is sent as the `issue` of an `INVALID_VALUE` entry of a

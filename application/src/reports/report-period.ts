@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { fieldError, ProblemError, type FieldError } from '../errors/problem-error.ts';
+import { DomainError, fieldIssue, type FieldIssue } from '@clauseflow/common';
 import { REPORT_ISSUES, type ReportIssue } from './report-issues.ts';
 
 /** The bucket sizes a report may use. */
@@ -65,12 +65,12 @@ export function localIso(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO() ?? instant.toISOString();
 }
 
-function issue(path: string, code: ReportIssue): FieldError {
-  return { ...fieldError('INVALID_VALUE', path, REPORT_ISSUES[code].en, 'querystring'), issue: code };
+function issue(path: string, code: ReportIssue): FieldIssue {
+  return { ...fieldIssue('INVALID_VALUE', path, REPORT_ISSUES[code].en, 'querystring'), issue: code };
 }
 
 function refuse(path: string, code: ReportIssue, detail: string): never {
-  throw new ProblemError('VALIDATION_FAILED', detail, { errors: [issue(path, code)] });
+  throw new DomainError('VALIDATION_FAILED', detail, { errors: [issue(path, code)] });
 }
 
 function localDate(text: string, zone: string, path: string): DateTime {
