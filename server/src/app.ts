@@ -128,7 +128,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   metrics.countDueTimers = () => clauseflow.records.dueTimerCount();
   const platform: Platform = {
     clauseflow,
-    db: options.db,
     config,
     now,
     ...clauseflow.accounts,

@@ -1,4 +1,3 @@
-import type { Db } from 'mongodb';
 import type {
   ApiTokenStore,
   AuthenticatedUser,
@@ -18,13 +17,12 @@ import type { ProcessStore } from '@clauseflow/application';
 import type { DisposalService } from '@clauseflow/application';
 
 /**
- * What every resource plugin can use, as `app.platform`: the database, the configuration, the
- * injected clock, the account stores and the metrics.
+ * What every resource plugin can use, as `app.platform`: the application (every use case), the
+ * configuration, the injected clock and the metrics; the other members name application services.
  */
 export interface Platform {
   /** The application layer (every use case); the members below are being folded into it (issue 11). */
   clauseflow: ClauseFlow;
-  db: Db;
   config: ServerConfig;
   /** The clock; tests inject one. */
   now: () => Date;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storedData } from '@clauseflow/application/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
@@ -106,7 +107,7 @@ describe('the controlled document register (ISO/IEC 20000-1 7.5.3, external docu
     const third = expectProblem(await register('author', internalWithSource), 422, 'DOCUMENT_INVALID');
     expect(third.errors?.[0]).toMatchObject({ code: 'INVALID_VALUE', path: '/source' });
 
-    expect(await t.db.collection<{ _id: string }>('documents').countDocuments({})).toBe(0);
+    expect(await storedData(app.platform.clauseflow).count('documents')).toBe(0);
   });
 
   it('given an external document with its source, when it is registered with a first version, then the register and the version keep the source', async () => {
@@ -141,9 +142,9 @@ describe('the controlled document register (ISO/IEC 20000-1 7.5.3, external docu
     expectProblem(await register('outsider', policy('outsider-policy')), 403, 'FORBIDDEN');
     expectProblem(await register('author', policy('ghost', { ownerGroup: 'ghosts' })), 422, 'DOCUMENT_INVALID');
     expect(
-      await t.db
-        .collection<{ _id: string }>('documents')
-        .countDocuments({ _id: { $in: ['requester-policy', 'outsider-policy'] } }),
+      await storedData(app.platform.clauseflow).count('documents', {
+        _id: { $in: ['requester-policy', 'outsider-policy'] },
+      }),
     ).toBe(0);
   });
 
@@ -178,7 +179,7 @@ describe('the controlled document register (ISO/IEC 20000-1 7.5.3, external docu
     expectProblem(await approve('admin', 'access-policy', 3), 403, 'DOCUMENT_SELF_APPROVAL');
     expectProblem(await approve('outsider', 'access-policy', 2), 403, 'FORBIDDEN');
     expectProblem(await approve('requester', 'access-policy', 2), 403, 'FORBIDDEN');
-    expect(await t.db.collection('document_approvals').countDocuments({ docId: 'access-policy' })).toBe(1);
+    expect(await storedData(app.platform.clauseflow).count('document_approvals', { docId: 'access-policy' })).toBe(1);
   });
 
   it('given versions, then they are immutable: no route changes one, and the stored text keeps its sha256', async () => {
@@ -275,7 +276,7 @@ describe('the controlled document register (ISO/IEC 20000-1 7.5.3, external docu
     expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     const numbers = responses.map((r) => r.json<VersionView>().n).sort((a, b) => a - b);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(await t.db.collection('document_versions').countDocuments({ docId: 'busy-plan' })).toBe(8);
+    expect(await storedData(app.platform.clauseflow).count('document_versions', { docId: 'busy-plan' })).toBe(8);
 
     expectProblem(
       await addVersion('author', 'busy-plan', { content: markdown('late'), changeSummary: 'x' }, { 'if-match': '"7"' }),
@@ -338,8 +339,8 @@ describe('the controlled document register (ISO/IEC 20000-1 7.5.3, external docu
       'DOCUMENT_WITHDRAWN',
     );
     expectProblem(await approve('reviewer', 'access-policy', 3), 409, 'DOCUMENT_WITHDRAWN');
-    expect(await t.db.collection('document_versions').countDocuments({ docId: 'access-policy' })).toBe(3);
-    expect(await t.db.collection<{ _id: string }>('documents').countDocuments({ _id: 'access-policy' })).toBe(1);
+    expect(await storedData(app.platform.clauseflow).count('document_versions', { docId: 'access-policy' })).toBe(3);
+    expect(await storedData(app.platform.clauseflow).count('documents', { _id: 'access-policy' })).toBe(1);
   });
 
   it('given a long register, then it pages by id with a cursor', async () => {

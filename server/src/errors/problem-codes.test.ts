@@ -1,7 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { storedData } from '@clauseflow/application/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { MongoClient } from 'mongodb';
+import { connectDatabase } from '@clauseflow/application';
 import type { ResourcePlugin } from '../app.ts';
 import { produceRecordProblems } from '../instances/testing/problem-scenarios.ts';
 import { produceProcessProblems } from '../processes/problem-scenarios.ts';
@@ -275,7 +276,7 @@ describe('the problem-code catalogue and the error handler', () => {
   });
 
   it.each(CASES)('given $name, then it answers $code as problem+json', async ({ code, fieldCode, request }) => {
-    const before = await snapshot(t);
+    const before = await snapshot(app);
     const response = await app.inject(request(ctx));
     const body = expectProblem(response, PROBLEM_CODES[code].status, code);
     expect(body.instance.startsWith('/')).toBe(true);
@@ -287,7 +288,7 @@ describe('the problem-code catalogue and the error handler', () => {
     }
     if (code !== 'INTERNAL_ERROR') expect(response.statusCode).toBeLessThan(500);
     else expect(body.detail).not.toContain('secret');
-    if (response.statusCode < 500) expect(await snapshot(t)).toEqual(before);
+    if (response.statusCode < 500) expect(await snapshot(app)).toEqual(before);
     producedCodes.add(code);
   });
 
@@ -322,9 +323,9 @@ describe('the problem-code catalogue and the error handler', () => {
   });
 
   it('given the database is gone, then a request that needs it answers 503 SERVICE_UNAVAILABLE', async () => {
-    const client = await new MongoClient(t.uri, { serverSelectionTimeoutMS: 500 }).connect();
-    const { app: down } = await testApp(client.db(t.db.databaseName));
-    await client.close();
+    const connection = await connectDatabase(t.uri, t.db.databaseName, { serverSelectionTimeoutMS: 500 });
+    const { app: down } = await testApp(connection.db);
+    await connection.close();
     const response: LightMyRequestResponse = await down.inject({
       method: 'POST',
       url: '/api/session',
@@ -371,11 +372,12 @@ describe('the problem-code catalogue and the error handler', () => {
 });
 
 /** Every stored account document, to prove refused requests change nothing. */
-async function snapshot(t: TestDatabase): Promise<unknown> {
+async function snapshot(app: FastifyInstance): Promise<unknown> {
+  const stored = storedData(app.platform.clauseflow);
   const [users, groups, tokens] = await Promise.all([
-    t.db.collection('users').find({}).sort({ _id: 1 }).toArray(),
-    t.db.collection('groups').find({}).sort({ _id: 1 }).toArray(),
-    t.db.collection('api_tokens').find({}).sort({ _id: 1 }).toArray(),
+    stored.all('users'),
+    stored.all('groups'),
+    stored.all('api_tokens'),
   ]);
   return { users, groups, tokens };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { storedData } from '@clauseflow/application/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { testApp } from '../test-support/test-app.ts';
@@ -64,9 +65,13 @@ describe('two server processes on one database', () => {
     expect(onB.body).toMatchObject({ id: ids[0], state: 'in-progress', seq: 2 });
 
     // Time passes for the escalation timers: both schedulers find them due.
-    const timers = t.db.collection<{ _id: string; instanceId: string; name: string; dueAt: Date; runAt: Date }>(
-      'timers',
-    );
+    const timers = storedData(seeder.platform.clauseflow).raw<{
+      _id: string;
+      instanceId: string;
+      name: string;
+      dueAt: Date;
+      runAt: Date;
+    }>('timers');
     const escalations = await timers.find({ instanceId: { $in: ids }, name: 'state' }).toArray();
     expect(escalations).toHaveLength(ids.length);
     const past = new Date(0);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { storedData } from '@clauseflow/application/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import type { Definition } from '@clauseflow/definition';
@@ -76,9 +77,9 @@ describe('record-reference fields: configuration items, known errors and release
     });
   /** Every record and reference-index entry: a refused request must leave both as they were. */
   const stored = async () => ({
-    instances: await t.db.collection('instances').countDocuments(),
-    events: await t.db.collection('events').countDocuments(),
-    refs: await t.db.collection('record_refs').countDocuments(),
+    instances: await storedData(app.platform.clauseflow).count('instances'),
+    events: await storedData(app.platform.clauseflow).count('events'),
+    refs: await storedData(app.platform.clauseflow).count('record_refs'),
   });
 
   beforeAll(async () => {

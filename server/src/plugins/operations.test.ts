@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { MongoClient } from 'mongodb';
+import { connectDatabase } from '@clauseflow/application';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { ApiClient } from '../test-support/api-client.ts';
@@ -56,9 +56,9 @@ describe('protection and operations', () => {
   it('given a reachable database, then /ready is 200; given none, then 503', async () => {
     const ready = await api.call('GET', '/ready');
     expect(ready.statusCode).toBe(200);
-    const client = await new MongoClient(t.uri, { serverSelectionTimeoutMS: 500 }).connect();
-    const { app: down } = await testApp(client.db(t.db.databaseName));
-    await client.close();
+    const connection = await connectDatabase(t.uri, t.db.databaseName, { serverSelectionTimeoutMS: 500 });
+    const { app: down } = await testApp(connection.db);
+    await connection.close();
     const downApi = await ApiClient.for(down);
     const unavailable = await downApi.call('GET', '/ready');
     expect(unavailable.statusCode).toBe(503);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storedData } from '@clauseflow/application/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
@@ -181,8 +182,8 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
   });
 
   it('given one event altered in the database, then that record’s verification in the export fails and the end line counts it', async () => {
-    await t.db
-      .collection<{ _id: string }>('events')
+    await storedData(app.platform.clauseflow)
+      .raw<{ _id: string }>('events')
       .updateOne({ _id: eventId(closed, 2) }, { $set: { actor: 'someone-else' } });
     const lines = parsePack((await exportPack(who.admin)).body);
     const records = lines.filter((line): line is RecordLine => line.kind === 'record');

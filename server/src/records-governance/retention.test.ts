@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { storedData, type StoredCollection } from '@clauseflow/application/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { seedRecordWorld, type Caller, type Party } from '../instances/testing/record-fixture.ts';
@@ -48,7 +49,8 @@ describe('record retention and authorized disposal (ISO/IEC 20000-1 7.5.3.2.d)',
     });
   const getRecord = (caller: Caller, id: string) =>
     api.call('GET', '/api/records/:id', { url: `/api/records/${id}`, headers: caller.headers });
-  const count = (collection: string, filter: object) => t.db.collection(collection).countDocuments(filter);
+  const count = (collection: StoredCollection, filter: Record<string, unknown>) =>
+    storedData(app.platform.clauseflow).count(collection, filter);
 
   beforeAll(async () => {
     t = await openTestDatabase('retention');

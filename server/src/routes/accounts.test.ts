@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { storedData } from '@clauseflow/application/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { hashPassword, verifyPassword } from '@clauseflow/application';
@@ -118,7 +119,7 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expect(cookie.secure).toBeFalsy();
     const body = response.json<{ csrfToken: string; user: { username: string } }>();
     expect(body.user.username).toBe('rita');
-    const stored = await t.db.collection('sessions').findOne({});
+    const stored = await storedData(app.platform.clauseflow).raw('sessions').findOne({});
     expect(JSON.stringify(stored)).not.toContain(cookie.value);
     const me = await api.call('GET', '/api/session', { headers: { cookie: `cf_session=${cookie.value}` } });
     expect(me.json()).toMatchObject({ user: { username: 'rita' }, via: 'session', csrfToken: body.csrfToken });
@@ -141,7 +142,11 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expectProblem(await api.call('GET', '/api/session', { headers: { cookie: rita.cookie } }), 401, 'UNAUTHENTICATED');
     const cookieValue = rita.cookie.split('=')[1]!;
     const { sha256 } = await import('@clauseflow/application');
-    expect(await t.db.collection('sessions').findOne({ _id: sha256(cookieValue) as never })).toBeNull();
+    expect(
+      await storedData(app.platform.clauseflow)
+        .raw('sessions')
+        .findOne({ _id: sha256(cookieValue) as never }),
+    ).toBeNull();
   });
 
   it('given a signed-in caller, when they sign out, then the cookie no longer works', async () => {
@@ -162,7 +167,9 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expect(created.statusCode).toBe(201);
     const { token, secret } = created.json<{ token: { id: string }; secret: string }>();
     expect(secret).toMatch(/^cft_/);
-    const stored = await t.db.collection('api_tokens').findOne({ _id: token.id as never });
+    const stored = await storedData(app.platform.clauseflow)
+      .raw('api_tokens')
+      .findOne({ _id: token.id as never });
     expect(JSON.stringify(stored)).not.toContain(secret);
     const bearer = { authorization: `Bearer ${secret}` };
     // Bearer requests need no CSRF header.

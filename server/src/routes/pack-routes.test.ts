@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { storedData } from '@clauseflow/application/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
@@ -106,15 +107,17 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
   it('given a pack whose import fails part-way, then it answers 409 PACK_VERSION_CONFLICT and the previous version stays in use', async () => {
     const second: Definition = { ...incidentTemplate(), key: 'zz-incident', title: { en: 'Second', zh: '第二' } };
     // A staged document left by an earlier import of 9.1.0 with other content.
-    await t.db.collection('catalogue_templates').insertOne({
-      _id: `${PACK}@9.1.0/zz-incident` as never,
-      pack: PACK,
-      packVersion: '9.1.0',
-      key: 'zz-incident',
-      version: 1,
-      text: '{}',
-      sha256: '0'.repeat(64),
-    });
+    await storedData(app.platform.clauseflow)
+      .raw('catalogue_templates')
+      .insertOne({
+        _id: `${PACK}@9.1.0/zz-incident` as never,
+        pack: PACK,
+        packVersion: '9.1.0',
+        key: 'zz-incident',
+        version: 1,
+        text: '{}',
+        sha256: '0'.repeat(64),
+      });
     const response = await importPack(packAt('9.1.0', [incidentTemplate(), second]), false);
     const problem = expectProblem(response, 409, 'PACK_VERSION_CONFLICT');
     expect(problem.detail).toContain(`still uses ${PACK}@${VERSION}`);

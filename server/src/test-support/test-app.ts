@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Db } from 'mongodb';
 import { buildApp, type AppOptions } from '../app.ts';
 import type { FirstRunOutcome } from '@clauseflow/application';
 import type { PlatformRole } from '@clauseflow/application';
@@ -33,7 +32,7 @@ export function testWebRoot(): string {
 
 /** An app on `db` with an injected clock, cheap hashing, an empty environment, and the first-run outcome kept. */
 export async function testApp(
-  db: Db,
+  db: AppOptions['db'],
   options: Partial<AppOptions> = {},
 ): Promise<{ app: FastifyInstance; clock: TestClock; firstRun: FirstRunOutcome }> {
   const clock = new TestClock();
