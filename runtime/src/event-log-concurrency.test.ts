@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { EventLog } from './event-log.ts';
-import { LOG_APPEND_OPERATION, killAllWorkers, runWorkers, spawnWorker } from './testing/run-workers.ts';
-import type { WorkerConfig } from './testing/worker-protocol.ts';
+import { LOG_APPEND_OPERATION, killAllWorkers, raceThreeWorkers, spawnWorker } from './testing/run-workers.ts';
 
 let t: TestDatabase;
 
@@ -18,18 +17,7 @@ afterAll(async () => {
 describe('three processes appending to the same 20 logs', () => {
   it('given 3 worker processes appending 3,000 events in total as fast as they can, then every log is contiguous, every acknowledged event is present exactly once, and every chain verifies', async () => {
     const instanceIds = Array.from({ length: 20 }, (_, i) => `race-${i + 1}`);
-    const configs: WorkerConfig[] = ['w1', 'w2', 'w3'].map((workerId) => ({
-      workerId,
-      uri: t.uri,
-      dbName: t.db.databaseName,
-      instanceIds,
-      operations: 1000,
-      concurrency: 2,
-      operationModule: LOG_APPEND_OPERATION,
-    }));
-    const started = performance.now();
-    const { acks, summaries } = await runWorkers(configs);
-    const elapsed = performance.now() - started;
+    const { acks, summaries, elapsedMs } = await raceThreeWorkers(t, instanceIds, LOG_APPEND_OPERATION, 'w');
 
     expect(summaries.map((s) => s.acknowledged)).toEqual([1000, 1000, 1000]);
     expect(acks).toHaveLength(3000);
@@ -58,7 +46,7 @@ describe('three processes appending to the same 20 logs', () => {
     }
     const retried = acks.filter((a) => (a.attempts ?? 1) > 1).length;
     console.log(
-      `3 processes x 1000 appends over 20 logs in ${Math.round(elapsed)} ms (${Math.round(3000 / (elapsed / 1000))}/s); ` +
+      `3 processes x 1000 appends over 20 logs in ${Math.round(elapsedMs)} ms (${Math.round(3000 / (elapsedMs / 1000))}/s); ` +
         `${retried} appends needed more than one attempt; per worker: ${summaries.map((s) => `${s.workerId} ${s.elapsedMs} ms`).join(', ')}`,
     );
   }, 240_000);

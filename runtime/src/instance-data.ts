@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { InstanceEventBody } from './engine/instance-engine.ts';
+import type { InstanceEventBody } from './engine/instance-event.ts';
 import { EVENTS_COLLECTION, type StoredEvent } from './event-log.ts';
 import { OUTBOX_COLLECTION } from './outbox.ts';
 import { TIMERS_COLLECTION } from './timer-store.ts';

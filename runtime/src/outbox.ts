@@ -1,7 +1,6 @@
-import type { Collection, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Clock } from './clock.ts';
-import { InsertBatcher } from './insert-batcher.ts';
-import { isDuplicateKeyError } from './database-kind.ts';
+import { InsertOnceStore, openBatchedCollection } from './insert-once-store.ts';
 import { PollingLoop } from './polling-loop.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
 import { assertIdString, assertStorableJsonObject, type JsonObject } from './storable-json.ts';
@@ -74,23 +73,14 @@ export class DeliveryError extends Error {
 
 const EPOCH = new Date(0);
 
+/** Its indexes, by name: due messages by status, and an instance's messages. */
+const OUTBOX_INDEXES = { status_next_attempt: { status: 1, nextAttemptAt: 1 }, instance: { instanceId: 1 } };
+
 /** The outbox collection: insert-once enqueueing, and the status bookkeeping of delivery. */
-export class Outbox {
-  readonly collection: Collection<OutboxMessage>;
-  /** Messages enqueued by concurrent sends go to the server together (group commit). */
-  readonly #inserts: InsertBatcher<OutboxMessage>;
-
-  private constructor(db: Db, collection: string) {
-    this.collection = db.collection<OutboxMessage>(collection);
-    this.#inserts = new InsertBatcher(this.collection);
-  }
-
+export class Outbox extends InsertOnceStore<OutboxMessage> {
   /** Opens the outbox and makes sure its indexes exist. */
   static async open(db: Db, options: { collection?: string } = {}): Promise<Outbox> {
-    const outbox = new Outbox(db, options.collection ?? OUTBOX_COLLECTION);
-    await outbox.collection.createIndex({ status: 1, nextAttemptAt: 1 }, { name: 'status_next_attempt' });
-    await outbox.collection.createIndex({ instanceId: 1 }, { name: 'instance' });
-    return outbox;
+    return new Outbox(await openBatchedCollection(db, options.collection ?? OUTBOX_COLLECTION, OUTBOX_INDEXES));
   }
 
   /** Stores a message for delivery; E11000 means the effect already enqueued it, which is fine. */
@@ -117,18 +107,9 @@ export class Outbox {
       failedAt: null,
       leaseUntil: EPOCH,
     };
-    try {
-      await this.#inserts.insert(message);
-      return { status: 'enqueued', message };
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return { status: 'already-enqueued', id: entry.id };
-      throw error;
-    }
-  }
-
-  async get(id: string): Promise<OutboxMessage | null> {
-    assertIdString(id, 'id', 512);
-    return this.collection.findOne({ _id: id });
+    return (await this.insertOnce(message))
+      ? { status: 'enqueued', message }
+      : { status: 'already-enqueued', id: entry.id };
   }
 
   /** An instance's messages, oldest first. */

@@ -153,60 +153,50 @@ function closeSegment(
   return { elapsedBusinessMs: elapsed, breachedAt };
 }
 
+/**
+ * Moves the clock to `status` at `at`: no change when it is there already, refused from a status
+ * not in `from`, and never before its last change. `change` sets the fields the move changes.
+ */
+function move(
+  record: SlaClockRecord,
+  at: Date,
+  action: 'pause' | 'resume' | 'stop',
+  status: SlaClockStatus,
+  from: readonly SlaClockStatus[],
+  change: (ms: number, iso: string) => Partial<SlaClockRecord>,
+): SlaClockRecord {
+  const ms = instant(at, 'at');
+  if (record.status === status) return record;
+  if (!from.includes(record.status)) refuse(record, action);
+  checkNotBefore(record, ms, action);
+  const iso = new Date(ms).toISOString();
+  return { ...record, ...change(ms, iso), status, changedAt: iso, generation: record.generation + 1 };
+}
+
 /** Pauses a running clock at `at` (for example on entering "waiting for customer"). Pausing a paused clock changes nothing. */
 export function slaPause(record: SlaClockRecord, at: Date, calendar: BusinessCalendar): SlaClockRecord {
   checkCalendar(record, calendar);
-  const ms = instant(at, 'at');
-  if (record.status === 'paused') return record;
-  if (record.status !== 'running') refuse(record, 'pause');
-  checkNotBefore(record, ms, 'pause');
-  const iso = new Date(ms).toISOString();
-  return {
-    ...record,
+  return move(record, at, 'pause', 'paused', ['running'], (ms, iso) => ({
     ...closeSegment(record, ms, calendar),
-    status: 'paused',
     lastResumedAt: null,
     pausedAt: iso,
-    changedAt: iso,
-    generation: record.generation + 1,
-  };
+  }));
 }
 
 /** Resumes a paused clock at `at`. Resuming a running clock changes nothing; a stopped clock cannot resume. */
 export function slaResume(record: SlaClockRecord, at: Date): SlaClockRecord {
-  const ms = instant(at, 'at');
-  if (record.status === 'running') return record;
-  if (record.status !== 'paused') refuse(record, 'resume');
-  checkNotBefore(record, ms, 'resume');
-  const iso = new Date(ms).toISOString();
-  return {
-    ...record,
-    status: 'running',
-    lastResumedAt: iso,
-    pausedAt: null,
-    changedAt: iso,
-    generation: record.generation + 1,
-  };
+  return move(record, at, 'resume', 'running', ['paused'], (_, iso) => ({ lastResumedAt: iso, pausedAt: null }));
 }
 
 /** Stops a running or paused clock for good at `at`. Stopping a stopped clock changes nothing. */
 export function slaStop(record: SlaClockRecord, at: Date, calendar: BusinessCalendar): SlaClockRecord {
   checkCalendar(record, calendar);
-  const ms = instant(at, 'at');
-  if (record.status === 'stopped') return record;
-  checkNotBefore(record, ms, 'stop');
-  const iso = new Date(ms).toISOString();
-  const closed = record.status === 'running' ? closeSegment(record, ms, calendar) : {};
-  return {
-    ...record,
-    ...closed,
-    status: 'stopped',
+  return move(record, at, 'stop', 'stopped', ['running', 'paused'], (ms, iso) => ({
+    ...(record.status === 'running' ? closeSegment(record, ms, calendar) : {}),
     lastResumedAt: null,
     pausedAt: null,
     stoppedAt: iso,
-    changedAt: iso,
-    generation: record.generation + 1,
-  };
+  }));
 }
 
 /** Business time counted by the clock at `now`. */

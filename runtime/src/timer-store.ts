@@ -1,6 +1,5 @@
-import type { Collection, Db, Filter } from 'mongodb';
-import { InsertBatcher } from './insert-batcher.ts';
-import { isDuplicateKeyError } from './database-kind.ts';
+import type { Db, Filter } from 'mongodb';
+import { InsertOnceStore, openBatchedCollection } from './insert-once-store.ts';
 import { RuntimeError } from './runtime-error-codes.ts';
 import { assertIdString, assertStorableJsonObject, type JsonObject } from './storable-json.ts';
 
@@ -72,26 +71,17 @@ function checkDate(value: unknown, name: string): asserts value is Date {
   }
 }
 
+/** Its indexes, by name: due timers by status, and an instance's timers. */
+const TIMER_INDEXES = { status_run_at: { status: 1, runAt: 1 }, instance: { instanceId: 1 } };
+
 /**
  * Durable timers with deterministic ids (collection `timers`). Scheduling is a single insert,
  * so scheduling the same timer twice — a retried effect, two processes — stores it once.
  */
-export class TimerStore {
-  readonly collection: Collection<TimerDocument>;
-  /** Timers scheduled by concurrent sends go to the server together (group commit). */
-  readonly #inserts: InsertBatcher<TimerDocument>;
-
-  private constructor(db: Db, collection: string) {
-    this.collection = db.collection<TimerDocument>(collection);
-    this.#inserts = new InsertBatcher(this.collection);
-  }
-
+export class TimerStore extends InsertOnceStore<TimerDocument> {
   /** Opens the store and makes sure its indexes exist. */
   static async open(db: Db, options: { collection?: string } = {}): Promise<TimerStore> {
-    const store = new TimerStore(db, options.collection ?? TIMERS_COLLECTION);
-    await store.collection.createIndex({ status: 1, runAt: 1 }, { name: 'status_run_at' });
-    await store.collection.createIndex({ instanceId: 1 }, { name: 'instance' });
-    return store;
+    return new TimerStore(await openBatchedCollection(db, options.collection ?? TIMERS_COLLECTION, TIMER_INDEXES));
   }
 
   /** Stores a timer; E11000 means it is already scheduled, which is fine. */
@@ -124,13 +114,7 @@ export class TimerStore {
       firedAt: null,
       cancelledAt: null,
     };
-    try {
-      await this.#inserts.insert(timer);
-      return { status: 'scheduled', timer };
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return { status: 'already-scheduled', id };
-      throw error;
-    }
+    return (await this.insertOnce(timer)) ? { status: 'scheduled', timer } : { status: 'already-scheduled', id };
   }
 
   /** Marks a scheduled timer cancelled (a hint; see {@link TimerStatus}). True when it was scheduled. */
@@ -151,11 +135,6 @@ export class TimerStore {
       { $set: { status: 'cancelled', cancelledAt: now } },
     );
     return result.modifiedCount;
-  }
-
-  async get(id: string): Promise<TimerDocument | null> {
-    assertIdString(id, 'id', 512);
-    return this.collection.findOne({ _id: id });
   }
 
   /** An instance's timers, earliest due first. */

@@ -1,17 +1,9 @@
-export {
-  InstanceEngine,
-  SYSTEM_ACTOR,
-  type EngineActor,
-  type EngineFailure,
-  type EngineFailureCode,
-  type EngineResult,
-  type EngineSuccess,
-  type InstanceEventBody,
-  type LoadedInstance,
-  type ProjectedChange,
-  type SendOptions,
-  type StartOptions,
-} from './instance-engine.ts';
+export { InstanceEngine, type SendOptions, type StartOptions } from './instance-engine.ts';
+export { SYSTEM_ACTOR, type EngineActor, type InstanceEventBody } from './instance-event.ts';
+export { type EngineFailure, type EngineFailureCode, type EngineResult, type EngineSuccess } from './engine-outcome.ts';
+export type { LoadedInstance } from './instance-loader.ts';
+export type { ProjectedChange } from './effect-applier.ts';
+export type { EngineLogger } from './engine-logger.ts';
 export type { TimerPort, TimerRequest, NotificationPort, NotificationRequest } from './engine-ports.ts';
 export {
   InstanceProjections,

@@ -1,74 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import {
-  initialState,
-  step,
-  type Actor,
-  type CompiledProcess,
-  type DataProblem,
-  type EffectRecord,
-  type InstanceState,
-  type LocalizedText,
-  type StepRejection,
-  type StepResult,
-  type TraceEntry,
-} from '@clauseflow/definition';
+import { initialState, step, type InstanceState } from '@clauseflow/definition';
 import type { Clock } from '../clock.ts';
 import { DefinitionStore } from '../definitions/definition-store.ts';
-import { emptyHead, EventLog, headOf, type LogHead, type StoredEvent } from '../event-log.ts';
-import { canonicalJson } from '../canonical-json.ts';
-import type { JsonObject } from '../storable-json.ts';
-import type { SlaClockRecord } from '../sla-clock.ts';
+import { emptyHead, EventLog, type LogHead } from '../event-log.ts';
+import { CommitPath, type PendingEvent } from './commit-path.ts';
+import { EffectApplier, type ProjectedChange } from './effect-applier.ts';
+import { silentLogger, type EngineLogger } from './engine-logger.ts';
+import { failure, rejected, type EngineResult, type StaleTimer } from './engine-outcome.ts';
 import type { NotificationPort, TimerPort, TimerRequest } from './engine-ports.ts';
-import { engineStateOf, InstanceProjections, projectInstance, type InstanceDocument } from './instance-projection.ts';
-import { ProjectionCache } from './projection-cache.ts';
-import { applyClockEffects, clockMoments, timerDueAt } from './instance-time.ts';
+import { plainJson, SYSTEM_ACTOR, type EngineActor, type InstanceEventBody } from './instance-event.ts';
+import { InstanceLoader, type LoadedInstance } from './instance-loader.ts';
+import { InstanceProjections, type InstanceDocument } from './instance-projection.ts';
+import { applyClockEffects } from './instance-time.ts';
 import { ProcessRegistry } from './process-registry.ts';
-
-/** Who acts: a user with the process roles they hold here. Timers and automation act as the system. */
-export type EngineActor = Actor;
-
-/** The actor id events raised by timers are recorded under. */
-export const SYSTEM_ACTOR = 'system';
-
-/** What one event of an instance's log holds in its body (plain JSON). */
-export interface InstanceEventBody {
-  kind: 'started' | 'stepped' | 'clock' | 'migrated';
-  process: { key: string; version: number };
-  input: { type: string; data?: Record<string, unknown>; vote?: string; comment?: string; timer?: string };
-  from: string | null;
-  state: InstanceState;
-  clocks: Record<string, SlaClockRecord>;
-  effects: EffectRecord[];
-  trace: TraceEntry[];
-}
-
-/** Why the engine refused a request; nothing was recorded. */
-export type EngineFailureCode =
-  'NOT_FOUND' | 'PROCESS_NOT_PUBLISHED' | 'CONFLICT' | 'VALIDATION_FAILED' | 'INVALID_ARGUMENT' | StepRejection['code'];
-
-export interface EngineFailure {
-  ok: false;
-  code: EngineFailureCode;
-  message: LocalizedText;
-  params: Record<string, unknown>;
-  /** Payload problems (VALIDATION_FAILED), with JSON Pointers into the payload. */
-  problems?: DataProblem[];
-  /** The rule trace up to the refusal (e.g. failing guards). */
-  trace?: TraceEntry[];
-}
-
-export interface EngineSuccess {
-  ok: true;
-  instanceId: string;
-  seq: number;
-  state: InstanceState;
-  event: StoredEvent;
-  /** True when an idempotency key replayed a recorded outcome: nothing changed now. */
-  replayed: boolean;
-}
-
-export type EngineResult = EngineSuccess | EngineFailure;
+import { ProjectionCache } from './projection-cache.ts';
 
 /** What a send carries: the event, its form data, an approval vote, a comment, the timer that raised it. */
 export interface SendInput {
@@ -105,78 +51,33 @@ export interface EngineOptions {
    * failure is logged; the event stands.
    */
   onProjected?: (change: ProjectedChange) => Promise<void> | void;
+  /** Where what the engine survives is reported (default: nowhere). */
+  logger?: EngineLogger;
 }
 
-/** An instance's state after one applied event, as {@link EngineOptions.onProjected} gets it. */
-export interface ProjectedChange {
-  instanceId: string;
-  compiled: CompiledProcess;
-  state: InstanceState;
-  /** When the event happened. */
-  at: Date;
-}
+/** Refusals that mean a timer's moment has passed (its state was left, its clock changed): a no-op. */
+const STALE_TIMER_CODES: readonly string[] = [
+  'TIMER_NOT_OPEN',
+  'INSTANCE_DONE',
+  'EVENT_NOT_ALLOWED',
+  'GUARD_FAILED',
+  'NOT_FOUND',
+];
 
-/** An instance as loaded from its log. */
-export interface LoadedInstance {
-  instanceId: string;
-  head: LogHead;
-  body: InstanceEventBody;
-  compiled: CompiledProcess;
-  createdAt: Date;
-}
-
-const MESSAGES: Record<
-  'NOT_FOUND' | 'PROCESS_NOT_PUBLISHED' | 'CONFLICT' | 'VALIDATION_FAILED' | 'INVALID_ARGUMENT',
-  LocalizedText
-> = {
-  NOT_FOUND: { en: 'No such record.', zh: '没有该记录。' },
-  PROCESS_NOT_PUBLISHED: { en: 'The process has no published version.', zh: '该流程没有已发布的版本。' },
-  CONFLICT: {
-    en: 'The record changed meanwhile; reload it and try again.',
-    zh: '记录已被他人修改，请重新加载后再试。',
-  },
-  VALIDATION_FAILED: { en: 'The data does not match the form.', zh: '数据与表单不符。' },
-  INVALID_ARGUMENT: { en: 'The request is malformed.', zh: '请求格式不正确。' },
-};
-
-function failure(
-  code: keyof typeof MESSAGES,
-  params: Record<string, unknown> = {},
-  extra: Partial<EngineFailure> = {},
-): EngineFailure {
-  return { ok: false, code, message: MESSAGES[code], params, ...extra };
-}
-
-function rejected(result: Extract<StepResult, { ok: false }>): EngineFailure {
-  const { rejection } = result;
-  // The form rule lives in step() (event-data.ts); its refusal keeps the engine's payload-problem shape.
-  if (rejection.code === 'DATA_INVALID') {
-    const { problems, event } = rejection.params as { problems: DataProblem[]; event?: string };
-    return failure('VALIDATION_FAILED', event === undefined ? {} : { event }, { problems });
-  }
-  return { ok: false, code: rejection.code, message: rejection.message, params: rejection.params, trace: result.trace };
-}
-
-/** Plain JSON: drops `undefined`, turns Dates into strings (trace values may hold either). */
-function plainJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-function bodyOf(event: StoredEvent): InstanceEventBody {
-  return event.body as unknown as InstanceEventBody;
-}
+const stale = (): StaleTimer => ({ ok: true, stale: true });
 
 /**
- * Runs instances of published definitions over MongoDB. Every change is one event appended to
- * the instance's log (a single-document insert whose unique `_id` decides races); effects are
- * then applied with deterministic ids, so a crash and retry never duplicates them, and the
- * `instances` projection is brought up to the log.
+ * Runs instances of published definitions over MongoDB. Every change goes through one commit
+ * path (see {@link CommitPath}): one event appended to the instance's log, then its effects
+ * applied with deterministic ids, so a crash and retry never duplicates them, and the
+ * `instances` projection brought up to the log (see {@link InstanceLoader} for repairs).
  */
 export class InstanceEngine {
   readonly definitions: DefinitionStore;
   readonly registry: ProcessRegistry;
   readonly projections: InstanceProjections;
-  readonly #recent: ProjectionCache;
+  readonly #loader: InstanceLoader;
+  readonly #commits: CommitPath;
 
   private constructor(
     readonly log: EventLog,
@@ -186,7 +87,19 @@ export class InstanceEngine {
     this.definitions = new DefinitionStore(db);
     this.registry = new ProcessRegistry(this.definitions);
     this.projections = new InstanceProjections(db);
-    this.#recent = new ProjectionCache(options.projectionCacheSize);
+    const recent = new ProjectionCache(options.projectionCacheSize);
+    const effects = new EffectApplier({
+      timers: options.timers,
+      notifications: options.notifications,
+      projections: this.projections,
+      recent,
+      logger: options.logger ?? silentLogger,
+      onProjected: options.onProjected,
+      startLinked: (processKey, data, instanceId) =>
+        this.start(processKey, data, { id: SYSTEM_ACTOR, roles: [] }, { instanceId, idempotencyKey: 'start' }),
+    });
+    this.#loader = new InstanceLoader({ log, projections: this.projections, registry: this.registry, recent, effects });
+    this.#commits = new CommitPath({ log, loader: this.#loader, effects, maxAttempts: options.maxAttempts });
   }
 
   /** Opens the engine and makes sure the collections it relies on have their indexes. */
@@ -230,18 +143,15 @@ export class InstanceEngine {
       effects: result.effects,
       trace: result.trace,
     };
-    const appended = await this.append(
+    const head = emptyHead(instanceId);
+    const idempotencyKey = opts.idempotencyKey ?? 'start';
+    return this.#commits.commit({
       instanceId,
-      body,
-      actor.id,
-      at,
-      emptyHead(instanceId),
-      opts.idempotencyKey ?? 'start',
-    );
-    if (appended.status === 'duplicate') return this.replay(appended.event);
-    if (appended.status === 'conflict') return failure('CONFLICT', { instanceId });
-    await this.applyEffects(instanceId, compiled, appended.event, {}, at);
-    return { ok: true, instanceId, seq: appended.event.seq, state: body.state, event: appended.event, replayed: false };
+      prepare: async () => ({
+        append: { head, body, actor: actor.id, at, idempotencyKey, compiled, previousClocks: {}, createdAt: at },
+      }),
+      raceLost: failure('CONFLICT', { instanceId }),
+    });
   }
 
   /**
@@ -269,75 +179,56 @@ export class InstanceEngine {
     const result = await this.attemptSend(instanceId, input, actor, opts);
     if (result.ok || opts.idempotencyKey === undefined || result.code === 'NOT_FOUND') return result;
     const recorded = await this.log.findByIdempotencyKey(instanceId, opts.idempotencyKey);
-    return recorded ? this.replay(recorded) : result;
+    return recorded ? this.#loader.replay(recorded) : result;
   }
 
-  private async attemptSend(
+  private attemptSend(
     instanceId: string,
     input: SendInput,
     actor: EngineActor | null,
     opts: SendOptions,
   ): Promise<EngineResult> {
-    const maxAttempts = this.options.maxAttempts ?? 50;
-    let hint: LogHead | undefined;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      let loaded = await this.load(instanceId, hint);
-      if (!loaded) return failure('NOT_FOUND', { instanceId });
-      // A projection that lags must not turn a current caller away: check against the log.
-      if (opts.expectedSeq !== undefined && loaded.head.seq !== opts.expectedSeq && !hint) {
-        loaded = await this.load(instanceId, undefined, true);
-        if (!loaded) return failure('NOT_FOUND', { instanceId });
-      }
-      if (opts.expectedSeq !== undefined && loaded.head.seq !== opts.expectedSeq) {
-        return failure('CONFLICT', { instanceId, expectedSeq: opts.expectedSeq, currentSeq: loaded.head.seq });
-      }
-      const { compiled, body } = loaded;
-      const at = this.options.clock.now();
-      const result = await step(compiled, body.state, {
-        type: input.type,
-        at: at.toISOString(),
-        ...(actor ? { actor } : {}),
-        ...(input.data !== undefined ? { data: input.data } : {}),
-        ...(input.vote ? { vote: input.vote } : {}),
-        ...(input.comment ? { comment: input.comment } : {}),
-        ...(input.timer ? { timer: input.timer } : {}),
-      });
-      if (!result.ok) return rejected(result);
-      const next: InstanceEventBody = {
-        kind: 'stepped',
-        process: body.process,
-        input: plainJson(input),
-        from: body.state.state,
-        state: result.state,
-        clocks: applyClockEffects(body.clocks, result.effects, at, compiled.definition),
-        effects: result.effects,
-        trace: result.trace,
-      };
-      const appended = await this.append(
-        instanceId,
-        next,
-        actor?.id ?? SYSTEM_ACTOR,
-        at,
-        loaded.head,
-        opts.idempotencyKey,
-      );
-      if (appended.status === 'duplicate') return this.replay(appended.event);
-      if (appended.status === 'appended') {
-        await this.applyEffects(instanceId, compiled, appended.event, body.clocks, loaded.createdAt);
-        return {
-          ok: true,
-          instanceId,
-          seq: appended.event.seq,
-          state: next.state,
-          event: appended.event,
-          replayed: false,
+    const { expectedSeq, idempotencyKey } = opts;
+    return this.#commits.commit<EngineResult>({
+      instanceId,
+      prepare: async (hint) => {
+        let loaded = await this.#loader.load(instanceId, hint);
+        if (!loaded) return { answer: failure('NOT_FOUND', { instanceId }) };
+        // A projection that lags must not turn a current caller away: check against the log.
+        if (expectedSeq !== undefined && loaded.head.seq !== expectedSeq && !hint) {
+          loaded = await this.#loader.load(instanceId, undefined, true);
+          if (!loaded) return { answer: failure('NOT_FOUND', { instanceId }) };
+        }
+        if (expectedSeq !== undefined && loaded.head.seq !== expectedSeq) {
+          return { answer: failure('CONFLICT', { instanceId, expectedSeq, currentSeq: loaded.head.seq }) };
+        }
+        const { compiled, body } = loaded;
+        const at = this.options.clock.now();
+        const result = await step(compiled, body.state, {
+          type: input.type,
+          at: at.toISOString(),
+          ...(actor ? { actor } : {}),
+          ...(input.data !== undefined ? { data: input.data } : {}),
+          ...(input.vote ? { vote: input.vote } : {}),
+          ...(input.comment ? { comment: input.comment } : {}),
+          ...(input.timer ? { timer: input.timer } : {}),
+        });
+        if (!result.ok) return { answer: rejected(result) };
+        const next: InstanceEventBody = {
+          kind: 'stepped',
+          process: body.process,
+          input: plainJson(input),
+          from: body.state.state,
+          state: result.state,
+          clocks: applyClockEffects(body.clocks, result.effects, at, compiled.definition),
+          effects: result.effects,
+          trace: result.trace,
         };
-      }
-      // Another writer took the seq.
-      if (opts.expectedSeq !== undefined) return failure('CONFLICT', { instanceId, expectedSeq: opts.expectedSeq });
-      hint = appended.observed ?? loaded.head;
-    }
-    return failure('CONFLICT', { instanceId, attempts: maxAttempts });
+        return { append: this.pendingAfter(loaded, next, actor?.id ?? SYSTEM_ACTOR, at, idempotencyKey) };
+      },
+      ...(expectedSeq !== undefined ? { raceLost: failure('CONFLICT', { instanceId, expectedSeq }) } : {}),
+      exhausted: (attempts) => failure('CONFLICT', { instanceId, attempts }),
+    });
   }
 
   /**
@@ -345,69 +236,43 @@ export class InstanceEngine {
    * timer fired by two processes, or twice after a crash, is recorded once. A timer that is no
    * longer open (its state was left, its clock changed) fires as a harmless no-op.
    */
-  async fireTimer(timer: TimerRequest): Promise<EngineResult | { ok: true; stale: true }> {
+  async fireTimer(timer: TimerRequest): Promise<EngineResult | StaleTimer> {
     const idempotencyKey = `timer:${timer.id}`;
+    const { instanceId } = timer;
     if (timer.kind === 'state') {
-      if (!timer.event || !timer.key) return { ok: true, stale: true };
-      const result = await this.send(timer.instanceId, { type: timer.event, timer: timer.key }, null, {
-        idempotencyKey,
-      });
-      if (
-        !result.ok &&
-        ['TIMER_NOT_OPEN', 'INSTANCE_DONE', 'EVENT_NOT_ALLOWED', 'GUARD_FAILED', 'NOT_FOUND'].includes(result.code)
-      ) {
-        return { ok: true, stale: true };
-      }
-      return result;
+      if (!timer.event || !timer.key) return stale();
+      const result = await this.send(instanceId, { type: timer.event, timer: timer.key }, null, { idempotencyKey });
+      return !result.ok && STALE_TIMER_CODES.includes(result.code) ? stale() : result;
     }
     // A repeat firing appends with the same key and gets the recorded event back (`duplicate`).
-    let hint: LogHead | undefined;
-    for (let attempt = 1; attempt <= (this.options.maxAttempts ?? 50); attempt++) {
-      const loaded = await this.load(timer.instanceId, hint);
-      const clock = timer.clock ? loaded?.body.clocks[timer.clock] : undefined;
-      if (!loaded || !clock || clock.status !== 'running' || clock.generation !== timer.generation)
-        return { ok: true, stale: true };
-      const spec = loaded.compiled.definition.clocks.find((c) => c.id === timer.clock);
-      const event = timer.kind === 'clock-breach' ? spec?.breachEvent : spec?.warningEvent;
-      // A definition that handles the clock event steps on it; otherwise the moment is recorded.
-      if (event && loaded.compiled.outgoing.get(loaded.body.state.state)?.has(event)) {
-        const result = await this.send(timer.instanceId, { type: event }, null, { idempotencyKey });
-        return !result.ok && result.code !== 'CONFLICT' ? { ok: true, stale: true } : result;
-      }
-      const at = this.options.clock.now();
-      const body: InstanceEventBody = {
-        ...loaded.body,
-        kind: 'clock',
-        input: {
-          type: timer.kind === 'clock-breach' ? 'sla.breached' : 'sla.warning',
-          data: { clock: timer.clock ?? '' },
-        },
-        from: loaded.body.state.state,
-        effects: [],
-        trace: [],
-      };
-      const appended = await this.append(timer.instanceId, body, SYSTEM_ACTOR, at, loaded.head, idempotencyKey);
-      if (appended.status === 'duplicate') return this.replay(appended.event);
-      if (appended.status === 'appended') {
-        await this.applyEffects(
-          timer.instanceId,
-          loaded.compiled,
-          appended.event,
-          loaded.body.clocks,
-          loaded.createdAt,
-        );
-        return {
-          ok: true,
-          instanceId: timer.instanceId,
-          seq: appended.event.seq,
-          state: body.state,
-          event: appended.event,
-          replayed: false,
+    return this.#commits.commit<EngineResult | StaleTimer>({
+      instanceId,
+      prepare: async (hint) => {
+        const loaded = await this.#loader.load(instanceId, hint);
+        const clock = timer.clock ? loaded?.body.clocks[timer.clock] : undefined;
+        if (!loaded || !clock || clock.status !== 'running' || clock.generation !== timer.generation)
+          return { answer: stale() };
+        const spec = loaded.compiled.definition.clocks.find((c) => c.id === timer.clock);
+        const event = timer.kind === 'clock-breach' ? spec?.breachEvent : spec?.warningEvent;
+        // A definition that handles the clock event steps on it; otherwise the moment is recorded.
+        if (event && loaded.compiled.outgoing.get(loaded.body.state.state)?.has(event)) {
+          const result = await this.send(instanceId, { type: event }, null, { idempotencyKey });
+          return { answer: !result.ok && result.code !== 'CONFLICT' ? stale() : result };
+        }
+        const body: InstanceEventBody = {
+          ...loaded.body,
+          kind: 'clock',
+          input: {
+            type: timer.kind === 'clock-breach' ? 'sla.breached' : 'sla.warning',
+            data: { clock: timer.clock ?? '' },
+          },
+          from: loaded.body.state.state,
+          effects: [],
+          trace: [],
         };
-      }
-      hint = appended.observed ?? loaded.head;
-    }
-    return failure('CONFLICT', { instanceId: timer.instanceId });
+        return { append: this.pendingAfter(loaded, body, SYSTEM_ACTOR, this.options.clock.now(), idempotencyKey) };
+      },
+    });
   }
 
   /**
@@ -422,8 +287,8 @@ export class InstanceEngine {
   ): Promise<EngineResult> {
     const key = `migrate:${map.fromVersion}->${map.toVersion}`;
     const recorded = await this.log.findByIdempotencyKey(instanceId, key);
-    if (recorded) return this.replay(recorded);
-    const loaded = await this.load(instanceId);
+    if (recorded) return this.#loader.replay(recorded);
+    const loaded = await this.#loader.load(instanceId);
     if (!loaded) return failure('NOT_FOUND', { instanceId });
     if (loaded.body.process.version !== map.fromVersion) {
       return failure('INVALID_ARGUMENT', {
@@ -439,7 +304,6 @@ export class InstanceEngine {
     const to = map.states[from];
     if (to === undefined || !target.states.has(to))
       return failure('INVALID_ARGUMENT', { instanceId, state: from, reason: 'NO_MAPPING' });
-    const at = this.options.clock.now();
     const state: InstanceState = {
       ...loaded.body.state,
       process: { key: target.definition.key, version: target.definition.version },
@@ -458,224 +322,37 @@ export class InstanceEngine {
         .map((timer) => ({ type: 'cancelTimer' as const, key: timer.key, timer: timer.timer })),
       trace: [],
     };
-    const appended = await this.append(instanceId, body, actor.id, at, loaded.head, key);
-    if (appended.status === 'duplicate') return this.replay(appended.event);
-    if (appended.status === 'conflict') return failure('CONFLICT', { instanceId });
-    await this.applyEffects(instanceId, target, appended.event, loaded.body.clocks, loaded.createdAt);
-    return { ok: true, instanceId, seq: appended.event.seq, state, event: appended.event, replayed: false };
+    const pending = { ...this.pendingAfter(loaded, body, actor.id, this.options.clock.now(), key), compiled: target };
+    return this.#commits.commit({
+      instanceId,
+      prepare: async () => ({ append: pending }),
+      raceLost: failure('CONFLICT', { instanceId }),
+    });
   }
 
   /**
    * Loads an instance from its log (the last event holds its whole state). When the projection
    * lags the log — a crash between append and effects — the missing effects are applied first.
    */
-  async load(instanceId: string, hint?: LogHead, verifyHead = false): Promise<LoadedInstance | null> {
-    // Fast path: a projection carries the state after its seq. If another writer appended
-    // since, the next append collides on the unique _id and the caller reloads with a hint: the
-    // stored projection when it has caught up with the hint (it usually has), else the log.
-    const remembered = !hint && !verifyHead ? this.#recent.get(instanceId) : undefined;
-    const projection = remembered ?? (await this.projections.get(instanceId));
-    const current = projection && !verifyHead ? engineStateOf(projection) : null;
-    if (projection && current && (!hint || projection.seq >= hint.seq)) {
-      const compiled = await this.registry.get(current.process.key, current.process.version);
-      if (compiled) {
-        const body = {
-          ...current,
-          kind: 'stepped',
-          input: { type: '' },
-          from: null,
-          effects: [],
-          trace: [],
-        } as InstanceEventBody;
-        return {
-          instanceId,
-          head: { instanceId, seq: projection.seq, hash: projection.hash },
-          body,
-          compiled,
-          createdAt: projection.createdAt,
-        };
-      }
-    }
-    // The slow path decides on repairs, so it trusts only the stored projection.
-    const stored = remembered ? await this.projections.get(instanceId) : projection;
-    const from = hint ?? (stored ? { instanceId, seq: stored.seq, hash: stored.hash } : undefined);
-    const head = await this.log.head(instanceId, from);
-    if (head.seq === 0) return null;
-    const last = await this.log.get(instanceId, head.seq);
-    if (!last) return null;
-    const body = bodyOf(last);
-    const compiled = await this.registry.get(body.process.key, body.process.version);
-    if (!compiled)
-      throw new Error(
-        `instance ${instanceId} runs on ${body.process.key}@${body.process.version}, which is not stored`,
-      );
-    const createdAt = stored?.createdAt ?? (await this.log.get(instanceId, 1))?.at ?? last.at;
-    if (!stored || stored.seq < head.seq) await this.repair(instanceId, compiled, stored, createdAt);
-    return { instanceId, head: headOf(last), body, compiled, createdAt };
+  load(instanceId: string, hint?: LogHead, verifyHead = false): Promise<LoadedInstance | null> {
+    return this.#loader.load(instanceId, hint, verifyHead);
   }
 
   /** The projection of an instance, repaired from the log when it lags. */
   async instance(instanceId: string): Promise<InstanceDocument | null> {
-    const loaded = await this.load(instanceId, undefined, true);
+    const loaded = await this.#loader.load(instanceId, undefined, true);
     return loaded ? this.projections.get(instanceId) : null;
   }
 
-  /** Re-applies the effects of the events after the projection's seq (idempotent), then projects. */
-  private async repair(
-    instanceId: string,
-    compiled: CompiledProcess,
-    projection: InstanceDocument | null,
-    createdAt: Date,
-  ): Promise<void> {
-    const missed = await this.log.read(instanceId, { fromSeq: (projection?.seq ?? 0) + 1 });
-    let previousClocks: Record<string, SlaClockRecord> = {};
-    if (projection && projection.seq > 0) {
-      const before = await this.log.get(instanceId, projection.seq);
-      if (before) previousClocks = bodyOf(before).clocks;
-    }
-    for (const event of missed) {
-      const eventCompiled =
-        (await this.registry.get(bodyOf(event).process.key, bodyOf(event).process.version)) ?? compiled;
-      await this.applyEffects(instanceId, eventCompiled, event, previousClocks, createdAt);
-      previousClocks = bodyOf(event).clocks;
-    }
-  }
-
-  /** Applies an event's effects with deterministic ids, then writes the projection. */
-  private async applyEffects(
-    instanceId: string,
-    compiled: CompiledProcess,
-    event: StoredEvent,
-    previousClocks: Readonly<Record<string, SlaClockRecord>>,
-    createdAt: Date,
-  ): Promise<void> {
-    const body = bodyOf(event);
-    const definition = compiled.definition;
-    for (const [index, effect] of body.effects.entries()) {
-      if (effect.type === 'scheduleTimer') {
-        const dueAt = timerDueAt(effect, event.at, definition);
-        if (dueAt) {
-          await this.options.timers.schedule({
-            id: `${instanceId}:${effect.key}`,
-            instanceId,
-            dueAt,
-            kind: 'state',
-            key: effect.key,
-            event: effect.event,
-          });
-        }
-      } else if (effect.type === 'cancelTimer') {
-        await this.options.timers.cancel(`${instanceId}:${effect.key}`);
-      } else if (effect.type === 'notify') {
-        await this.options.notifications.enqueue({
-          id: `${instanceId}:${event.seq}:${index}`,
-          instanceId,
-          role: effect.role,
-          message: effect.message,
-          at: event.at,
-        });
-      } else if (effect.type === 'createLinkedRecord') {
-        const child = await this.start(
-          effect.process,
-          effect.data,
-          { id: SYSTEM_ACTOR, roles: [] },
-          {
-            instanceId: `${instanceId}-${event.seq}-${index}`,
-            idempotencyKey: 'start',
-          },
-        );
-        if (!child.ok && child.code !== 'CONFLICT') {
-          // The record is not lost: the failure is in the log of this instance's next repair.
-          console.warn(`linked record ${effect.process} of ${instanceId} not created: ${child.code}`);
-        }
-      }
-    }
-    await this.syncClockTimers(instanceId, definition, previousClocks, body.clocks);
-    const projection = projectInstance(
-      instanceId,
-      compiled,
-      body.state,
-      body.clocks,
-      { seq: event.seq, hash: event.hash },
-      createdAt,
-      event.at,
-    );
-    if (await this.projections.write(projection)) this.#recent.remember(projection);
-    else this.#recent.forget(instanceId);
-    if (this.options.onProjected) {
-      try {
-        await this.options.onProjected({ instanceId, compiled, state: body.state, at: event.at });
-      } catch (error) {
-        console.warn(`onProjected of ${instanceId} at seq ${event.seq} failed:`, error);
-      }
-    }
-  }
-
-  /** Schedules warning and breach timers for each running clock generation; cancels those of replaced generations. */
-  private async syncClockTimers(
-    instanceId: string,
-    definition: CompiledProcess['definition'],
-    before: Readonly<Record<string, SlaClockRecord>>,
-    after: Readonly<Record<string, SlaClockRecord>>,
-  ): Promise<void> {
-    for (const [name, clock] of Object.entries(after)) {
-      const previous = before[name];
-      if (previous && previous.generation !== clock.generation) {
-        for (const kind of ['clock-warning', 'clock-breach'] as const) {
-          await this.options.timers.cancel(`${instanceId}:sla:${name}:${kind}:${previous.generation}`);
-        }
-      }
-      if (clock.status !== 'running') continue;
-      // An unchanged clock keeps the timers its last change scheduled (their ids would be the same).
-      if (previous && canonicalJson(previous) === canonicalJson(clock)) continue;
-      const moments = clockMoments(clock, definition);
-      for (const [kind, dueAt] of [
-        ['clock-warning', moments.warningAt],
-        ['clock-breach', moments.breachAt],
-      ] as const) {
-        if (!dueAt) continue;
-        await this.options.timers.schedule({
-          id: `${instanceId}:sla:${name}:${kind}:${clock.generation}`,
-          instanceId,
-          dueAt,
-          kind,
-          clock: name,
-          generation: clock.generation,
-        });
-      }
-    }
-  }
-
-  /** Appends one instance event (a RuntimeError INVALID_DOCUMENT when the body cannot be stored). */
-  private async append(
-    instanceId: string,
+  /** The event `body` to append after a loaded instance's head, its effects applied under its process. */
+  private pendingAfter(
+    loaded: LoadedInstance,
     body: InstanceEventBody,
     actor: string,
     at: Date,
-    head: LogHead,
-    idempotencyKey?: string,
-  ) {
-    return this.log.append(
-      {
-        instanceId,
-        type: body.kind === 'started' ? 'started' : body.input.type,
-        actor,
-        at,
-        body: plainJson(body) as unknown as JsonObject,
-        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      },
-      head,
-      // A taken seq is a race to retry, not a reason to scan for the key: the key index itself
-      // refuses a repeat once the retry finds a free seq, and a refusal looks the key up.
-      { checkKeyOnConflict: false },
-    );
-  }
-
-  private async replay(event: StoredEvent): Promise<EngineSuccess> {
-    // A replay may follow a crash between the append and its effects: finish them first.
-    const projection = await this.projections.get(event.instanceId);
-    if (!projection || projection.seq < event.seq) await this.load(event.instanceId, undefined, true);
-    const body = bodyOf(event);
-    return { ok: true, instanceId: event.instanceId, seq: event.seq, state: body.state, event, replayed: true };
+    idempotencyKey: string | undefined,
+  ): PendingEvent {
+    const { head, compiled, createdAt } = loaded;
+    return { head, body, actor, at, idempotencyKey, compiled, previousClocks: loaded.body.clocks, createdAt };
   }
 }

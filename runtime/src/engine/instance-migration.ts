@@ -1,4 +1,6 @@
-import type { EngineActor, EngineResult, InstanceEngine } from './instance-engine.ts';
+import type { EngineResult } from './engine-outcome.ts';
+import type { InstanceEngine } from './instance-engine.ts';
+import type { EngineActor } from './instance-event.ts';
 
 /** A migration of a process's running instances from one published version to the next: a state map, as data. */
 export interface StateMap {

@@ -5,6 +5,7 @@ import { Outbox, OutboxDispatcher, type DeliveryAdapter } from '../outbox.ts';
 import type { JsonObject } from '../storable-json.ts';
 import { TimerScheduler, type TimerSchedulerOptions } from '../timer-scheduler.ts';
 import { TimerStore, type TimerDocument } from '../timer-store.ts';
+import { silentLogger, type EngineLogger } from './engine-logger.ts';
 import type { NotificationPort, TimerPort, TimerRequest } from './engine-ports.ts';
 import { InstanceEngine, type EngineOptions } from './instance-engine.ts';
 
@@ -22,6 +23,12 @@ export interface RuntimeOptions {
   onTimerFired?: (timer: TimerRequest, outcome: Awaited<ReturnType<InstanceEngine['fireTimer']>>) => void;
   /** Told about every applied event's new state (see {@link EngineOptions.onProjected}). */
   onProjected?: EngineOptions['onProjected'];
+  /**
+   * Where the runtime reports what it survives: the engine's warnings, and failed timer firings
+   * and deliveries unless `scheduler.onError` is given (default: a silent logger). A server
+   * passes its own (`app.log`).
+   */
+  logger?: EngineLogger;
 }
 
 /** The runtime of one process: the engine, its durable timers and scheduler, and the outbox and its dispatcher. */
@@ -85,13 +92,17 @@ export async function openRuntime(db: Db, options: RuntimeOptions = {}): Promise
   const clock = options.clock ?? systemClock;
   const [timers, outbox] = await Promise.all([TimerStore.open(db), Outbox.open(db)]);
   const channel = options.notificationChannel ?? DEFAULT_NOTIFICATION_CHANNEL;
+  const logger = options.logger ?? silentLogger;
   const engine = await InstanceEngine.open(db, {
     clock,
     timers: timerPort(timers, clock),
     notifications: notificationPort(outbox, clock, channel),
+    logger,
     ...(options.onProjected ? { onProjected: options.onProjected } : {}),
   });
   const scheduler = new TimerScheduler({
+    onError: (error, timer) =>
+      logger.warn({ err: error, timerId: timer?._id }, 'timer scheduler: a firing or poll failed; it is retried'),
     ...options.scheduler,
     store: timers,
     clock,
@@ -107,6 +118,8 @@ export async function openRuntime(db: Db, options: RuntimeOptions = {}): Promise
     outbox,
     clock,
     adapters: options.adapters ?? [createLogAdapter({ channel: DEFAULT_NOTIFICATION_CHANNEL })],
+    onError: (error, message) =>
+      logger.warn({ err: error, messageId: message?._id }, 'outbox: a delivery or poll failed; it is retried'),
   });
   return { engine, timers, scheduler, outbox, dispatcher, clock };
 }

@@ -4,8 +4,17 @@ import type { Definition } from '@clauseflow/definition';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import { TestClock } from '../clock.ts';
-import type { InstanceEventBody } from './instance-engine.ts';
-import { openRuntime, type Runtime } from './runtime-services.ts';
+import { EffectApplier } from './effect-applier.ts';
+import { silentLogger } from './engine-logger.ts';
+import type { InstanceEventBody } from './instance-event.ts';
+import { ProjectionCache } from './projection-cache.ts';
+import {
+  DEFAULT_NOTIFICATION_CHANNEL,
+  notificationPort,
+  openRuntime,
+  timerPort,
+  type Runtime,
+} from './runtime-services.ts';
 
 /**
  * What a warm send costs in database round trips: the engine's throughput on FerretDB is bound
@@ -89,10 +98,15 @@ describe('round trips of a send (real database, command monitoring)', () => {
     const body = older.body as unknown as InstanceEventBody;
     const compiled = (await runtime.engine.registry.get(body.process.key, body.process.version))!;
     // A late writer of the older event (for example one that stalled before its projection write).
-    const lateWriter = runtime.engine as unknown as {
-      applyEffects(id: string, c: typeof compiled, e: typeof older, clocks: object, createdAt: Date): Promise<void>;
-    };
-    await lateWriter.applyEffects(id, compiled, older, {}, newest!.createdAt);
+    const lateWriter = new EffectApplier({
+      timers: timerPort(runtime.timers, clock),
+      notifications: notificationPort(runtime.outbox, clock, DEFAULT_NOTIFICATION_CHANNEL),
+      projections: runtime.engine.projections,
+      recent: new ProjectionCache(),
+      logger: silentLogger,
+      startLinked: () => Promise.reject(new Error('the incident starts no linked record')),
+    });
+    await lateWriter.apply(id, compiled, older, {}, newest!.createdAt);
     expect(await runtime.engine.projections.get(id)).toEqual(newest);
   });
 });

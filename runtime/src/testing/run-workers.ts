@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Db } from 'mongodb';
 import { repoRoot } from '@clauseflow/embedded-db';
 import { ACK_PREFIX, DONE_PREFIX, type WorkerAck, type WorkerConfig, type WorkerSummary } from './worker-protocol.ts';
 
@@ -107,4 +108,28 @@ export async function runWorkers(configs: WorkerConfig[]): Promise<{ acks: Worke
     }
   });
   return { acks: workers.flatMap((w) => w.acks), summaries: outcomes.map((o) => o.summary!) };
+}
+
+/**
+ * The concurrency tests' race: three workers (`<prefix>1` to `<prefix>3`) of 1,000 operations
+ * each, two in flight at a time, spread over the same instances; with how long it took.
+ */
+export async function raceThreeWorkers(
+  database: { uri: string; db: Db },
+  instanceIds: string[],
+  operationModule: string,
+  prefix: string,
+): Promise<{ acks: WorkerAck[]; summaries: WorkerSummary[]; elapsedMs: number }> {
+  const configs = [1, 2, 3].map((n) => ({
+    workerId: `${prefix}${n}`,
+    uri: database.uri,
+    dbName: database.db.databaseName,
+    instanceIds,
+    operations: 1000,
+    concurrency: 2,
+    operationModule,
+  }));
+  const started = performance.now();
+  const outcome = await runWorkers(configs);
+  return { ...outcome, elapsedMs: performance.now() - started };
 }
