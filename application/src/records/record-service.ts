@@ -92,6 +92,7 @@ export class RecordService {
   private async open(): Promise<void> {
     this.runtime = await openRuntime(this.db, {
       clock: { now: this.now },
+      logger: this.logger,
       scheduler: {
         ...(this.options.schedulerIdleMs ? { pollIntervalMs: this.options.schedulerIdleMs } : {}),
         onError: (error, timer) => this.log(`timer ${timer?._id ?? '(poll)'} failed`, error),
