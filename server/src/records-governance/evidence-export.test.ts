@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
 import { storedData } from '@clauseflow/application/testing';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useRecordWorld } from '../test-support/record-world.ts';
 import type { Definition } from '@clauseflow/definition';
 import { eventHash, eventId, sha256Hex, type VerifyResult } from '@clauseflow/runtime';
-import { INCIDENT, seedRecordWorld, type Caller, type Party } from '../instances/testing/record-fixture.ts';
-import { ApiClient } from '../test-support/api-client.ts';
+import { INCIDENT, type Caller } from '../instances/testing/record-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
-import { testApp, type TestClock } from '../test-support/test-app.ts';
 import { closedRecord, ok, openRecord } from './testing/governance-fixture.ts';
 
 const DAY = 86_400_000;
@@ -47,11 +44,7 @@ function parsePack(body: string): Line[] {
 }
 
 describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let clock: TestClock;
-  let api: ApiClient;
-  let who: Record<Party, Caller>;
+  const world = useRecordWorld('evidence', { at: T0 });
   let early: string;
   let closed: string;
   let open: string;
@@ -66,49 +59,44 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
     query = `?from=${at(1).toISOString()}&to=${at(3).toISOString()}`,
   ) => {
     const url = `/api/processes/${key}/evidence${query}`;
-    const response = await app.inject({ method: 'GET', url, headers: caller.headers });
+    const response = await world.app.inject({ method: 'GET', url, headers: caller.headers });
     if (response.statusCode !== 200)
-      return api.call('GET', '/api/processes/:key/evidence', { url, headers: caller.headers });
-    const declared = api.doc.paths['/api/processes/{key}/evidence']?.['get']?.responses?.['200']?.content;
+      return world.api.call('GET', '/api/processes/:key/evidence', { url, headers: caller.headers });
+    const declared = world.api.doc.paths['/api/processes/{key}/evidence']?.['get']?.responses?.['200']?.content;
     expect(Object.keys(declared ?? {})).toEqual(['application/x-ndjson']);
     return response;
   };
 
   beforeAll(async () => {
-    t = await openTestDatabase('evidence');
-    ({ app, clock } = await testApp(t.db, { records: { scheduler: false } }));
-    clock.current = T0;
-    api = await ApiClient.for(app);
-    who = await seedRecordWorld(app);
     // A second published version of the process.
-    await app.platform.definitions.publish({ ...INCIDENT, key: 'incident' }, who.owner.id, clock.now());
+    await world.app.platform.definitions.publish(
+      { ...INCIDENT, key: 'incident' },
+      world.who.owner.id,
+      world.clock.now(),
+    );
     // Created before the period, then disposed of inside it.
-    early = await closedRecord(app, who, 'Old outage');
-    await ok(app, {
+    early = await closedRecord(world.app, world.who, 'Old outage');
+    await ok(world.app, {
       method: 'PUT',
       url: '/api/processes/incident/retention',
-      headers: who.owner.headers,
+      headers: world.who.owner.headers,
       payload: { period: 'P1D', from: 'closed' },
     });
-    clock.current = at(2);
-    await ok(app, {
+    world.clock.current = at(2);
+    await ok(world.app, {
       method: 'POST',
       url: `/api/records/${early}/disposal`,
-      headers: who.admin.headers,
+      headers: world.who.admin.headers,
       payload: { reason: 'Retention over' },
     });
-    closed = await closedRecord(app, who, 'Disk full');
-    clock.advance(3_600_000);
-    open = await openRecord(app, who.requester, 'Slow Wi-Fi');
-    clock.current = at(4);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
+    closed = await closedRecord(world.app, world.who, 'Disk full');
+    world.clock.advance(3_600_000);
+    open = await openRecord(world.app, world.who.requester, 'Slow Wi-Fi');
+    world.clock.current = at(4);
   });
 
   it('given the owner exports a period, then one NDJSON download holds the manifest, every version with its hash and verdicts, the records with verified logs and notes, and the disposals', async () => {
-    const response = await exportPack(who.owner);
+    const response = await exportPack(world.who.owner);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(
@@ -129,7 +117,7 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
       kind: 'manifest',
       format: 'clauseflow.evidence-pack',
       generatedAt: at(4).toISOString(),
-      generatedBy: { id: who.owner.id, username: 'owner' },
+      generatedBy: { id: world.who.owner.id, username: 'owner' },
       process: { key: 'incident', retention: { period: 'P1D', from: 'closed' } },
       period: { from: at(1).toISOString(), to: at(3).toISOString() },
     });
@@ -137,12 +125,12 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
     const definitions = lines.filter((line): line is DefinitionLine => line.kind === 'definition');
     expect(definitions.map((line) => line.version)).toEqual([1, 2]);
     for (const line of definitions) {
-      const stored = await app.platform.definitions.get('incident', line.version);
+      const stored = await world.app.platform.definitions.get('incident', line.version);
       expect(line.sha256).toBe(stored?.sha256);
       expect(sha256Hex(line.text)).toBe(line.sha256);
       expect(line.sha256Verified).toBe(true);
       // The verdicts are those the platform's checker gives the stored version.
-      const checked = app.platform.conformance.checkDefinition(JSON.parse(line.text) as Definition);
+      const checked = world.app.platform.conformance.checkDefinition(JSON.parse(line.text) as Definition);
       expect(line.conformance.ok).toBe(checked.ok);
       expect(line.conformance.verdicts).toEqual(JSON.parse(JSON.stringify(checked.result.verdicts)));
       expect(line.conformance.verdicts.length).toBeGreaterThan(0);
@@ -171,7 +159,7 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
       recordId: early,
       title: 'Old outage',
       reason: 'Retention over',
-      authorizedBy: { id: who.admin.id },
+      authorizedBy: { id: world.who.admin.id },
     });
 
     const end = lines.at(-1) as EndLine;
@@ -182,10 +170,10 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
   });
 
   it('given one event altered in the database, then that record’s verification in the export fails and the end line counts it', async () => {
-    await storedData(app.platform.clauseflow)
+    await storedData(world.app.platform.clauseflow)
       .raw<{ _id: string }>('events')
       .updateOne({ _id: eventId(closed, 2) }, { $set: { actor: 'someone-else' } });
-    const lines = parsePack((await exportPack(who.admin)).body);
+    const lines = parsePack((await exportPack(world.who.admin)).body);
     const records = lines.filter((line): line is RecordLine => line.kind === 'record');
     expect(records.find((line) => line.record.id === closed)?.verification).toMatchObject({
       ok: false,
@@ -198,32 +186,32 @@ describe('the auditor’s evidence pack (ISO/IEC 20000-1 7.5.4.l)', () => {
   });
 
   it('given callers without export rights, then requesters and agents get 403 and those who cannot see the process 404', async () => {
-    expectProblem(await exportPack(who.requester), 403, 'FORBIDDEN');
-    expectProblem(await exportPack(who.agent), 403, 'FORBIDDEN');
-    expectProblem(await exportPack(who.otherAgent), 404, 'NOT_FOUND');
-    expectProblem(await exportPack(who.admin, 'no-such-process'), 404, 'NOT_FOUND');
-    expectProblem(await exportPack(who.otherAgent, 'field-work'), 403, 'FORBIDDEN');
-    expectProblem(await exportPack(who.owner, 'field-work'), 404, 'NOT_FOUND');
+    expectProblem(await exportPack(world.who.requester), 403, 'FORBIDDEN');
+    expectProblem(await exportPack(world.who.agent), 403, 'FORBIDDEN');
+    expectProblem(await exportPack(world.who.otherAgent), 404, 'NOT_FOUND');
+    expectProblem(await exportPack(world.who.admin, 'no-such-process'), 404, 'NOT_FOUND');
+    expectProblem(await exportPack(world.who.otherAgent, 'field-work'), 403, 'FORBIDDEN');
+    expectProblem(await exportPack(world.who.owner, 'field-work'), 404, 'NOT_FOUND');
   });
 
   it('given a period that ends before it starts or is not a date-time, then 400 VALIDATION_FAILED points at the parameter', async () => {
     const backwards = expectProblem(
-      await exportPack(who.owner, 'incident', `?from=${at(3).toISOString()}&to=${at(1).toISOString()}`),
+      await exportPack(world.who.owner, 'incident', `?from=${at(3).toISOString()}&to=${at(1).toISOString()}`),
       400,
       'VALIDATION_FAILED',
     );
     expect(backwards.errors?.[0]).toMatchObject({ path: '/to', in: 'querystring' });
     const malformed = expectProblem(
-      await exportPack(who.owner, 'incident', '?from=yesterday'),
+      await exportPack(world.who.owner, 'incident', '?from=yesterday'),
       400,
       'VALIDATION_FAILED',
     );
     expect(malformed.errors?.[0]?.path).toBe('/from');
-    expectProblem(await exportPack(who.owner, 'incident', `?from=${'9'.repeat(60)}`), 400, 'VALIDATION_FAILED');
+    expectProblem(await exportPack(world.who.owner, 'incident', `?from=${'9'.repeat(60)}`), 400, 'VALIDATION_FAILED');
   });
 
   it('given no period, then the export covers every record up to now', async () => {
-    const lines = parsePack((await exportPack(who.owner, 'incident', '')).body);
+    const lines = parsePack((await exportPack(world.who.owner, 'incident', '')).body);
     expect(lines[0]).toMatchObject({ period: { from: new Date(0).toISOString(), to: at(4).toISOString() } });
     expect(lines.filter((line) => line.kind === 'record')).toHaveLength(2);
   });

@@ -1,11 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useRecordWorld } from '../test-support/record-world.ts';
 import type { Definition } from '@clauseflow/definition';
-import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { incidentData, seedRecordWorld, type Caller, type Party } from '../instances/testing/record-fixture.ts';
-import { ApiClient } from '../test-support/api-client.ts';
+import { incidentData, type Caller } from '../instances/testing/record-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
-import { testApp, type TestClock } from '../test-support/test-app.ts';
 import type { ServiceReportView } from './report-schemas.ts';
 
 const ROUTE = '/api/processes/:key/reports/service';
@@ -62,24 +59,20 @@ const SERVICE_DESK: Definition = {
 } as unknown as Definition;
 
 describe('service reports over real records and event logs (GET /api/processes/:key/reports/service)', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let clock: TestClock;
-  let api: ApiClient;
-  let who: Record<Party, Caller>;
+  const world = useRecordWorld('service_reports');
 
-  const setNow = (iso: string) => (clock.current = new Date(iso));
+  const setNow = (iso: string) => (world.clock.current = new Date(iso));
   const start = async (title: string): Promise<string> => {
-    const response = await api.call('POST', '/api/processes/:key/records', {
+    const response = await world.api.call('POST', '/api/processes/:key/records', {
       url: `/api/processes/${KEY}/records`,
-      headers: who.requester.headers,
+      headers: world.who.requester.headers,
       payload: { data: { title } },
     });
     expect(response.statusCode).toBe(201);
     return response.json<{ id: string }>().id;
   };
   const send = async (caller: Caller, id: string, type: string): Promise<void> => {
-    const response = await api.call('POST', '/api/records/:id/events', {
+    const response = await world.api.call('POST', '/api/records/:id/events', {
       url: `/api/records/${id}/events`,
       headers: caller.headers,
       payload: { type },
@@ -87,35 +80,34 @@ describe('service reports over real records and event logs (GET /api/processes/:
     expect(response.statusCode, response.body).toBe(200);
   };
   const close = async (id: string) => {
-    await send(who.agent, id, 'resolve');
-    await send(who.agent, id, 'close');
+    await send(world.who.agent, id, 'resolve');
+    await send(world.who.agent, id, 'close');
   };
-  const fireDueTimers = () => app.platform.records.runtime.scheduler.runDue();
+  const fireDueTimers = () => world.app.platform.records.runtime.scheduler.runDue();
   const report = (caller: Caller | null, query: string, key = KEY) =>
-    api.call('GET', ROUTE, { url: `/api/processes/${key}/reports/service?${query}`, headers: caller?.headers ?? {} });
+    world.api.call('GET', ROUTE, {
+      url: `/api/processes/${key}/reports/service?${query}`,
+      headers: caller?.headers ?? {},
+    });
   const series = (body: ServiceReportView, id: string) =>
     body.measures.find((m) => m.id === id)?.series.map((p) => p.value);
   const trend = (body: ServiceReportView, id: string) => body.measures.find((m) => m.id === id)?.trend;
   const WEEKS = 'from=2026-03-02&to=2026-03-22&interval=week&tz=Europe/Berlin';
 
   beforeAll(async () => {
-    t = await openTestDatabase('service_reports');
-    ({ app, clock } = await testApp(t.db, { records: { scheduler: false } }));
-    api = await ApiClient.for(app);
-    who = await seedRecordWorld(app);
-    await app.platform.records.processes.create(
+    await world.app.platform.records.processes.create(
       KEY,
       {
         title: SERVICE_DESK.title,
-        owners: [who.owner.id],
+        owners: [world.who.owner.id],
         grants: [
           { role: 'agent', users: [], groups: ['desk'] },
           { role: 'requester', users: [], groups: ['staff'] },
         ],
       },
-      who.admin.id,
+      world.who.admin.id,
     );
-    await app.platform.records.engine.definitions.publish(SERVICE_DESK, who.owner.id, clock.now());
+    await world.app.platform.records.engine.definitions.publish(SERVICE_DESK, world.who.owner.id, world.clock.now());
 
     // Week 1 (from Monday 2 March): A and B opened; A closed within 4 h; B breaches its 24 h clock.
     setNow('2026-03-02T09:00:00Z');
@@ -126,9 +118,9 @@ describe('service reports over real records and event logs (GET /api/processes/:
     setNow('2026-03-03T10:00:00Z');
     expect((await fireDueTimers()).fired).toBe(1);
     // Another process's record in the same week is not counted.
-    await api.call('POST', '/api/processes/:key/records', {
+    await world.api.call('POST', '/api/processes/:key/records', {
       url: '/api/processes/incident/records',
-      headers: who.requester.headers,
+      headers: world.who.requester.headers,
       payload: { data: incidentData() },
     });
 
@@ -144,9 +136,9 @@ describe('service reports over real records and event logs (GET /api/processes/:
     setNow('2026-03-09T15:00:00Z');
     await close(c);
     setNow('2026-03-09T16:00:00Z');
-    await send(who.agent, d, 'resolve');
+    await send(world.who.agent, d, 'resolve');
     setNow('2026-03-10T10:00:00Z');
-    await send(who.requester, d, 'reopen');
+    await send(world.who.requester, d, 'reopen');
     setNow('2026-03-12T12:00:00Z');
     // D's and E's breaches (and the incident's own timers).
     expect((await fireDueTimers()).fired).toBeGreaterThanOrEqual(2);
@@ -162,13 +154,9 @@ describe('service reports over real records and event logs (GET /api/processes/:
     await close(e);
     setNow('2026-03-20T12:00:00Z');
   });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
 
   it('given three weeks of records, when the owner asks for a weekly report, then each measure is a series of the counts the records and their logs give', async () => {
-    const response = await report(who.owner, WEEKS);
+    const response = await report(world.who.owner, WEEKS);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<ServiceReportView>();
     expect(body).toMatchObject({
@@ -209,7 +197,7 @@ describe('service reports over real records and event logs (GET /api/processes/:
   });
 
   it('then each trend says which way the measure moves and whether that is better', async () => {
-    const body = (await report(who.agent, WEEKS)).json<ServiceReportView>();
+    const body = (await report(world.who.agent, WEEKS)).json<ServiceReportView>();
     expect(trend(body, 'backlog')).toEqual({ slope: 1.5, direction: 'rising', better: false });
     expect(trend(body, 'opened')).toEqual({ slope: 1, direction: 'rising', better: null });
     expect(trend(body, 'closed')).toEqual({ slope: 0.5, direction: 'rising', better: true });
@@ -218,7 +206,9 @@ describe('service reports over real records and event logs (GET /api/processes/:
   });
 
   it('given a period that starts later, then records still open at its start make the opening backlog and records closed before it count nowhere', async () => {
-    const body = (await report(who.owner, 'from=2026-03-09&to=2026-03-22&tz=Europe/Berlin')).json<ServiceReportView>();
+    const body = (
+      await report(world.who.owner, 'from=2026-03-09&to=2026-03-22&tz=Europe/Berlin')
+    ).json<ServiceReportView>();
     expect(series(body, 'opened')).toEqual([3, 4]);
     expect(series(body, 'closed')).toEqual([2, 2]);
     expect(series(body, 'backlog')).toEqual([2, 4]);
@@ -226,7 +216,9 @@ describe('service reports over real records and event logs (GET /api/processes/:
   });
 
   it('given a process with no records and no reopen, then zeros and empty values in every bucket, and no reopen measure', async () => {
-    const body = (await report(who.admin, 'from=2026-03-02&to=2026-03-15', 'field-work')).json<ServiceReportView>();
+    const body = (
+      await report(world.who.admin, 'from=2026-03-02&to=2026-03-15', 'field-work')
+    ).json<ServiceReportView>();
     expect(body.measures.map((m) => m.id)).not.toContain('reopened');
     expect(series(body, 'opened')).toEqual([0, 0]);
     expect(series(body, 'backlog')).toEqual([0, 0]);
@@ -236,7 +228,7 @@ describe('service reports over real records and event logs (GET /api/processes/:
 
   it('given daily buckets, then an empty day is zero, not missing, and the records land on their local days', async () => {
     const body = (
-      await report(who.admin, 'from=2026-03-02&to=2026-03-08&interval=day&tz=Asia/Shanghai')
+      await report(world.who.admin, 'from=2026-03-02&to=2026-03-08&interval=day&tz=Asia/Shanghai')
     ).json<ServiceReportView>();
     expect(body.measures[0]?.series).toHaveLength(7);
     expect(series(body, 'opened')).toEqual([2, 0, 0, 0, 0, 0, 0]);
@@ -245,7 +237,7 @@ describe('service reports over real records and event logs (GET /api/processes/:
   });
 
   it('given format=csv, then one row per bucket and one column per measure, headed in the asked language', async () => {
-    const response = await report(who.owner, `${WEEKS}&format=csv&locale=en`);
+    const response = await report(world.who.owner, `${WEEKS}&format=csv&locale=en`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toBe(
@@ -258,20 +250,20 @@ describe('service reports over real records and event logs (GET /api/processes/:
       '2026-03-16T00:00:00.000+01:00,2026-03-23T00:00:00.000+01:00,4,2,4,3,50,97.5,192,0',
       '',
     ]);
-    const zh = await report(who.owner, `${WEEKS}&format=csv&locale=zh`);
+    const zh = await report(world.who.owner, `${WEEKS}&format=csv&locale=zh`);
     expect(zh.body.split('\r\n')[0]).toMatch(/^区间开始,区间结束,新建记录数 \(个\)/);
   });
 
   it('given a requester of the process, then 403; an agent of another process or an unknown key, then 404; anonymous, 401', async () => {
-    expectProblem(await report(who.requester, WEEKS), 403, 'FORBIDDEN');
-    expectProblem(await report(who.otherAgent, WEEKS), 404, 'NOT_FOUND');
-    expectProblem(await report(who.admin, WEEKS, 'no-such-process'), 404, 'NOT_FOUND');
+    expectProblem(await report(world.who.requester, WEEKS), 403, 'FORBIDDEN');
+    expectProblem(await report(world.who.otherAgent, WEEKS), 404, 'NOT_FOUND');
+    expectProblem(await report(world.who.admin, WEEKS, 'no-such-process'), 404, 'NOT_FOUND');
     expectProblem(await report(null, WEEKS), 401, 'UNAUTHENTICATED');
   });
 
   it('given a bad period, interval or zone, then 400 VALIDATION_FAILED pointing into the query', async () => {
     const pointer = async (query: string) => {
-      const problem = expectProblem(await report(who.owner, query), 400, 'VALIDATION_FAILED');
+      const problem = expectProblem(await report(world.who.owner, query), 400, 'VALIDATION_FAILED');
       return { path: problem.errors?.[0]?.path, issue: problem.errors?.[0]?.issue };
     };
     expect(await pointer('tz=Mars/Olympus')).toEqual({ path: '/tz', issue: 'REPORT_TIME_ZONE_UNKNOWN' });
@@ -284,6 +276,6 @@ describe('service reports over real records and event logs (GET /api/processes/:
     expect(await pointer('from=2026-02-31')).toEqual({ path: '/from', issue: 'REPORT_DATE_INVALID' });
     expect(await pointer('from=March')).toMatchObject({ path: '/from' });
     expect(await pointer('format=xlsx')).toMatchObject({ path: '/format' });
-    expectProblem(await report(who.owner, 'from[$gt]=2026-01-01'), 400, 'FORBIDDEN_KEY');
+    expectProblem(await report(world.who.owner, 'from[$gt]=2026-01-01'), 400, 'FORBIDDEN_KEY');
   });
 });

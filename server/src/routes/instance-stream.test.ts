@@ -1,16 +1,11 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { testApp, type TestClock } from '../test-support/test-app.ts';
-import { incidentData, seedRecordWorld, TRIAGE, type Caller, type Party } from '../instances/testing/record-fixture.ts';
+import { useRecordWorld } from '../test-support/record-world.ts';
+import { incidentData, TRIAGE, type Caller, type Party } from '../instances/testing/record-fixture.ts';
 import { SseClient } from '../instances/testing/sse-client.ts';
 
 describe('record stream: Server-Sent Events of changes the caller may see', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let clock: TestClock;
+  const world = useRecordWorld('record_stream', { app: { records: { pollMs: 10, heartbeatMs: 40 } } });
   let base: string;
-  let who: Record<Party, Caller>;
   const clients: SseClient[] = [];
 
   const open = async (headers: Record<string, string>) => {
@@ -19,8 +14,8 @@ describe('record stream: Server-Sent Events of changes the caller may see', () =
     return client;
   };
   const start = async (caller: Caller, title: string) => {
-    clock.advance(1000);
-    const response = await app.inject({
+    world.clock.advance(1000);
+    const response = await world.app.inject({
       method: 'POST',
       url: '/api/processes/incident/records',
       headers: caller.headers,
@@ -30,26 +25,21 @@ describe('record stream: Server-Sent Events of changes the caller may see', () =
   };
 
   beforeAll(async () => {
-    t = await openTestDatabase('record_stream');
-    ({ app, clock } = await testApp(t.db, { records: { scheduler: false, pollMs: 10, heartbeatMs: 40 } }));
-    who = await seedRecordWorld(app);
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    base = await world.app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {
     for (const client of clients) client.close();
-    await app.close();
-    await t.close();
   });
 
   it('given streams of every party, when a requester raises a record and an agent works it, then only those who may see it get its changes', async () => {
     const streams = {} as Record<Party, SseClient>;
-    for (const party of Object.keys(who) as Party[]) streams[party] = await open(who[party].headers);
-    const id = await start(who.requester, 'Stream me');
-    clock.advance(1000);
-    await app.inject({
+    for (const party of Object.keys(world.who) as Party[]) streams[party] = await open(world.who[party].headers);
+    const id = await start(world.who.requester, 'Stream me');
+    world.clock.advance(1000);
+    await world.app.inject({
       method: 'POST',
       url: `/api/records/${id}/events`,
-      headers: who.agent.headers,
+      headers: world.who.agent.headers,
       payload: { type: 'accept', data: TRIAGE },
     });
     const sawBoth = (c: SseClient) => c.records().some((r) => r.id === id && r.seq === 2);
@@ -57,7 +47,7 @@ describe('record stream: Server-Sent Events of changes the caller may see', () =
     expect(streams.agent.records().find((r) => r.id === id && r.seq === 2)).toMatchObject({ state: 'in-progress' });
 
     // A later record of their own reaches the others: by then the first one would have too.
-    const marker = await start(who.otherRequester, 'Marker');
+    const marker = await start(world.who.otherRequester, 'Marker');
     await streams.otherRequester.until((c) => c.records().some((r) => r.id === marker));
     expect(streams.otherRequester.records().map((r) => r.id)).toEqual([marker]);
     await streams.admin.until((c) => c.records().some((r) => r.id === marker));
@@ -67,14 +57,14 @@ describe('record stream: Server-Sent Events of changes the caller may see', () =
   });
 
   it('given an event id, when the stream is reopened with Last-Event-ID, then it resumes with the changes after it', async () => {
-    const first = await open(who.agent.headers);
-    const a = await start(who.requester, 'Resume A');
+    const first = await open(world.who.agent.headers);
+    const a = await start(world.who.requester, 'Resume A');
     await first.until((c) => c.records().some((r) => r.id === a));
     const lastId = first.events.find((e) => e.data.includes(a))?.id;
     expect(lastId).toMatch(/^\d+:1:i_/);
     first.close();
-    const b = await start(who.requester, 'Resume B');
-    const resumed = await open({ ...who.agent.headers, 'last-event-id': lastId! });
+    const b = await start(world.who.requester, 'Resume B');
+    const resumed = await open({ ...world.who.agent.headers, 'last-event-id': lastId! });
     await resumed.until((c) => c.records().some((r) => r.id === b));
     expect(resumed.records().filter((r) => r.id === a)).toEqual([]);
   });
@@ -82,7 +72,7 @@ describe('record stream: Server-Sent Events of changes the caller may see', () =
   it('given no credentials, then the stream answers 401; heartbeats are comments', async () => {
     const anonymous = await open({});
     expect(anonymous.status).toBe(401);
-    const agent = await open(who.agent.headers);
+    const agent = await open(world.who.agent.headers);
     expect(agent.status).toBe(200);
     await agent.until((c) => c.comments.includes('keep-alive'));
   });
