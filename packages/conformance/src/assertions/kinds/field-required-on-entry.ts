@@ -1,6 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
-import { failure, type AssertionFailure } from '../result.ts';
-import { fixPointer, formRequires } from './field-required-before.ts';
+import { firstNotRequiring, fixPointer, formRequires, notRequired, schemaRequires } from '../form-requirements.ts';
+import { eachStateTagged, noFieldWithTag } from '../tagged-elements.ts';
 
 /**
  * A field tagged F is required whenever the record enters a state tagged T: the record schema
@@ -11,44 +11,16 @@ import { fixPointer, formRequires } from './field-required-before.ts';
 export const fieldRequiredOnEntry: Evaluator<'fieldRequiredOnEntry'> = ({ fieldTag, stateTag }, index) => {
   const { definition } = index;
   const fields = index.fieldsTagged(fieldTag);
-  if (fields.length === 0) {
-    return [
-      failure('NO_FIELD_WITH_TAG', '/record/schema/properties', { element: 'field', tag: fieldTag }, { tag: fieldTag }),
-    ];
-  }
-  const states = index.statesTagged(stateTag);
-  if (states.length === 0) {
-    return [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag: stateTag }, { tag: stateTag })];
-  }
-  const required = definition.record.schema.required ?? [];
-  if (fields.some((field) => required.includes(field))) return [];
-  const failures: AssertionFailure[] = [];
-  for (const s of states) {
-    const state = definition.states[s]!;
+  if (fields.length === 0) return [noFieldWithTag(fieldTag)];
+  const everywhere = schemaRequires(index, fields);
+  return eachStateTagged(index, stateTag, (state, s) => {
+    if (everywhere) return [];
     if (s === index.initial && !formRequires(index, definition.startForm, fields)) {
-      failures.push(
-        failure(
-          'FIELD_NOT_REQUIRED_ON_ENTRY',
-          '/startForm',
-          { element: 'form-field', tag: fieldTag },
-          { tag: fieldTag, state: state.id, transition: '—' },
-        ),
-      );
-      continue;
+      return [notRequired('FIELD_NOT_REQUIRED_ON_ENTRY', '/startForm', fieldTag, state.id, '—')];
     }
-    for (const t of index.incoming[s]!) {
-      const transition = definition.transitions[t]!;
-      if (transition.from === transition.to || formRequires(index, transition.form, fields)) continue;
-      failures.push(
-        failure(
-          'FIELD_NOT_REQUIRED_ON_ENTRY',
-          fixPointer(index, t, fields),
-          { element: 'form-field', tag: fieldTag },
-          { tag: fieldTag, state: state.id, transition: transition.id },
-        ),
-      );
-      break;
-    }
-  }
-  return failures;
+    const t = firstNotRequiring(index, index.incoming[s]!, fields);
+    if (t === undefined) return [];
+    const at = fixPointer(index, t, fields);
+    return [notRequired('FIELD_NOT_REQUIRED_ON_ENTRY', at, fieldTag, state.id, definition.transitions[t]!.id)];
+  });
 };
