@@ -1,7 +1,11 @@
+import type { State } from '@clauseflow/definition';
 import type { DefinitionIndex } from './definition-index.ts';
 import { failure, pointer, type AssertionFailure } from './result.ts';
+import { eachStateTagged, noFieldWithTag } from './tagged-elements.ts';
 
-/** What the required-field assertions (`fieldRequiredBefore`, `fieldRequiredOnEntry`) share. */
+/**
+ * What the required-field assertions (`fieldRequiredBefore`, `fieldRequiredOnEntry`) share.
+ */
 
 /** Does form `formId` require one of `fields`? */
 export function formRequires(index: DefinitionIndex, formId: string | undefined, fields: readonly string[]): boolean {
@@ -25,31 +29,49 @@ export function fixPointer(index: DefinitionIndex, t: number, fields: readonly s
   return pointer('forms', f, 'sections', 0, 'fields');
 }
 
-/** The first of `transitions` that moves to another state without its form requiring one of `fields`. */
+/** One required-field assertion: the code it fails with, the field tag, and the fields carrying it. */
+export interface FieldNeed {
+  code: 'FIELD_NOT_REQUIRED_BEFORE_LEAVING' | 'FIELD_NOT_REQUIRED_ON_ENTRY';
+  tag: string;
+  fields: readonly string[];
+}
+
+/**
+ * The frame of the required-field assertions: NO_FIELD_WITH_TAG, else NO_STATE_WITH_TAG, else
+ * nothing when the record schema requires the field (every form then does), else what `check`
+ * finds in each state tagged `stateTag`.
+ */
+export function eachStateNeedingField(
+  index: DefinitionIndex,
+  code: FieldNeed['code'],
+  fieldTag: string,
+  stateTag: string,
+  check: (state: State, s: number, need: FieldNeed) => AssertionFailure[],
+): AssertionFailure[] {
+  const fields = index.fieldsTagged(fieldTag);
+  if (fields.length === 0) return [noFieldWithTag(fieldTag)];
+  const required = index.definition.record.schema.required ?? [];
+  const everywhere = fields.some((field) => required.includes(field));
+  const need: FieldNeed = { code, tag: fieldTag, fields };
+  return eachStateTagged(index, stateTag, (state, s) => (everywhere ? [] : check(state, s, need)));
+}
+
+/** The failure of `need` in state `state`, fixed at `at` (`transition` names where the field is missing). */
+export function notRequired(need: FieldNeed, at: string, state: string, transition: string): AssertionFailure {
+  return failure(need.code, at, { element: 'form-field', tag: need.tag }, { tag: need.tag, state, transition });
+}
+
+/** The failure at the first of `transitions` that moves to another state without its form requiring the field, if any. */
 export function firstNotRequiring(
   index: DefinitionIndex,
+  need: FieldNeed,
   transitions: readonly number[],
-  fields: readonly string[],
-): number | undefined {
-  return transitions.find((t) => {
-    const transition = index.definition.transitions[t]!;
-    return transition.from !== transition.to && !formRequires(index, transition.form, fields);
-  });
-}
-
-/** Does the record schema itself require one of `fields` (so every form does)? */
-export function schemaRequires(index: DefinitionIndex, fields: readonly string[]): boolean {
-  const required = index.definition.record.schema.required ?? [];
-  return fields.some((field) => required.includes(field));
-}
-
-/** A failure of a required-field assertion: the field tagged `tag` is not required where it must be. */
-export function notRequired(
-  code: 'FIELD_NOT_REQUIRED_BEFORE_LEAVING' | 'FIELD_NOT_REQUIRED_ON_ENTRY',
-  at: string,
-  tag: string,
   state: string,
-  transition: string,
-): AssertionFailure {
-  return failure(code, at, { element: 'form-field', tag }, { tag, state, transition });
+): AssertionFailure[] {
+  const t = transitions.find((candidate) => {
+    const transition = index.definition.transitions[candidate]!;
+    return transition.from !== transition.to && !formRequires(index, transition.form, need.fields);
+  });
+  if (t === undefined) return [];
+  return [notRequired(need, fixPointer(index, t, need.fields), state, index.definition.transitions[t]!.id)];
 }
