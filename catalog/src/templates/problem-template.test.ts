@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableEvents,
-  compile,
   initialState,
   step,
   type Actor,
@@ -11,23 +10,20 @@ import {
 import {
   checkShipped,
   expectBilingualFormOnEveryManualTransition,
+  expectClaimsPass,
   ok,
   parseShippedTemplate,
   processRequirementsOf,
-  sender,
-  shippedTemplate,
+  templateScenario,
 } from './shipped-templates.ts';
 
 const FILE = 'problem-management.json';
-const template = shippedTemplate(FILE);
-const compiled = compile(template);
+const { template, compiled, send } = templateScenario(FILE);
 const requester: Actor = { id: 'rita', roles: ['requester'] };
 const analyst: Actor = { id: 'alan', roles: ['agent'] };
 const manager: Actor = { id: 'pia', roles: ['problem-manager'] };
 
 const problemRequirements = processRequirementsOf('8.6.3');
-
-const send = sender(compiled);
 
 /** Fires the open timer `timer` of the instance, as the runtime does when it is due. */
 async function fire(state: InstanceState, timer: string) {
@@ -79,12 +75,7 @@ describe('the shipped problem template: conformance', () => {
   });
 
   it('given the template, when checked, then every claim passes and none fails', () => {
-    const result = checkShipped(template);
-    const status = (id: string) => result.verdicts.find((v) => v.requirement === id)?.status;
-    for (const id of problemRequirements) expect(status(id), id).toBe('pass');
-    expect(result.verdicts.filter((v) => v.status === 'fail')).toEqual([]);
-    expect(result.unknownClaims).toEqual([]);
-    expect(result.ok).toBe(true);
+    expectClaimsPass(checkShipped(template), problemRequirements);
   });
 
   it('given every requirement its process area makes applicable, when checked, then none fails', () => {
@@ -228,7 +219,7 @@ describe('the shipped problem template: forms', () => {
 });
 
 describe('the incident template raising a problem', () => {
-  const incident = compile(shippedTemplate('incident.json'));
+  const incident = templateScenario('incident.json').compiled;
   const requesterOfIncident: Actor = { id: 'rita', roles: ['requester'] };
   const agent: Actor = { id: 'alan', roles: ['agent'] };
   const incidentManager: Actor = { id: 'mona', roles: ['incident-manager'] };
