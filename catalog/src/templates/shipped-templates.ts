@@ -37,11 +37,14 @@ export function shippedTemplate(file: string): Definition {
   return definition;
 }
 
-/** A shipped template under test: the definition, its compiled process, and a sender of its events. */
-export function templateScenario(file: string) {
+/**
+ * A shipped template under test: the definition, its compiled process, a sender of its events,
+ * and the process requirements of the clause it serves (e.g. `8.6.1`).
+ */
+export function templateScenario(file: string, clause: string) {
   const template = shippedTemplate(file);
   const compiled = compile(template);
-  return { template, compiled, send: sender(compiled) };
+  return { template, compiled, send: sender(compiled), requirements: processRequirementsOf(clause) };
 }
 
 /** Asserts that each of `ids` passes, that no verdict fails and that every claim names a requirement of the set. */
