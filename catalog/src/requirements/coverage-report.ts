@@ -7,11 +7,6 @@ import {
 } from '@clauseflow/conformance';
 import reasons from './unmapped-reasons.json' with { type: 'json' };
 
-/** Why a requirement is not yet mapped to how it is met. */
-export const UNMAPPED_REASONS = defineCodeCatalogue('unmapped reasons', reasons);
-
-export type UnmappedReason = keyof typeof UNMAPPED_REASONS;
-
 /** One requirement not yet mapped, and why. */
 export interface UnmappedRequirement {
   id: string;
@@ -43,6 +38,11 @@ export interface CoverageReport {
   /** Every requirement not yet mapped, in set order. */
   unmapped: UnmappedRequirement[];
 }
+
+/** Why a requirement is not yet mapped to how it is met (the codes {@link unmappedReason} gives). */
+export const UNMAPPED_REASONS = defineCodeCatalogue('unmapped reasons', reasons);
+
+export type UnmappedReason = keyof typeof UNMAPPED_REASONS;
 
 function blank(text: RequirementText): boolean {
   return text.en.trim() === '' || text.zh.trim() === '';
