@@ -1,11 +1,18 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access --
    the case deliberately breaks the definition's types: it mutates a loosely typed copy. */
 import { describe, expect, test } from 'vitest';
-import { ref, type Loose } from '../issue-cases.ts';
 import { localizeIssue } from '../issue.ts';
 import { parseDefinition } from '../parse-definition.ts';
 import { incidentExample } from '../test-definitions.ts';
 import { checkReferencedProcesses } from './record-references.ts';
+
+/** Loose access for mutating a cloned example into a broken one. */
+type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ref = (process: string, many = false) => ({
+  'x-label': { en: 'Configuration item', zh: 'Configuration item' },
+  'x-ref': many ? { process, many } : { process },
+});
 
 describe('checkReferencedProcesses', () => {
   test('given record references to an unpublished process, its own process and a published one, when checked at publish, then only the unpublished one is UNKNOWN_REFERENCED_PROCESS', () => {
