@@ -1,31 +1,11 @@
+import { defineCodeCatalogue } from '@clauseflow/common';
 import {
   type Requirement,
   type RequirementKind,
   type RequirementSet,
   type RequirementText,
 } from '@clauseflow/conformance';
-
-/** Why a requirement is not yet mapped to how it is met. */
-export const UNMAPPED_REASONS = {
-  NO_PROCESSES: {
-    en: 'Process requirement that names no process area',
-    zh: '未指明适用过程领域的过程类要求',
-  },
-  NOT_PROVEN: {
-    en: 'Platform requirement without a test that proves it',
-    zh: '尚无证明测试的平台类要求',
-  },
-  NO_EVIDENCE: {
-    en: 'Organizational requirement that names no evidence',
-    zh: '未说明证据的组织类要求',
-  },
-  NO_TEMPLATE: {
-    en: 'Organizational requirement that names no template for its evidence',
-    zh: '未指明证据存放模板的组织类要求',
-  },
-} as const satisfies Record<string, RequirementText>;
-
-export type UnmappedReason = keyof typeof UNMAPPED_REASONS;
+import reasons from './unmapped-reasons.json' with { type: 'json' };
 
 /** One requirement not yet mapped, and why. */
 export interface UnmappedRequirement {
@@ -58,6 +38,11 @@ export interface CoverageReport {
   /** Every requirement not yet mapped, in set order. */
   unmapped: UnmappedRequirement[];
 }
+
+/** Why a requirement is not yet mapped to how it is met (the codes {@link unmappedReason} gives). */
+export const UNMAPPED_REASONS = defineCodeCatalogue('unmapped reasons', reasons);
+
+export type UnmappedReason = keyof typeof UNMAPPED_REASONS;
 
 function blank(text: RequirementText): boolean {
   return text.en.trim() === '' || text.zh.trim() === '';

@@ -5,6 +5,7 @@ import { verifyPack, type TemplateProblem } from '../packs/verify-pack.ts';
 import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
 import {
   checkShipped,
+  expectBilingualFormOnEveryManualTransition,
   parseShippedTemplate,
   shippedPackInfo,
   shippedTemplate,
@@ -76,5 +77,15 @@ describe('the shipped catalogue pack', () => {
         );
       }
     }
+  });
+});
+
+describe.each(shippedTemplateFiles())('the shipped template %s', (file) => {
+  it('given the template file, then it validates with no error or warning', () => {
+    expect(parseShippedTemplate(file).issues).toEqual([]);
+  });
+
+  it('given every transition a person takes, then it names a form of the template with labels in both languages', () => {
+    expectBilingualFormOnEveryManualTransition(shippedTemplate(file));
   });
 });

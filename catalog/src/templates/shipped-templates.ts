@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
 import {
+  compile,
   step,
   parseDefinition,
   type Actor,
@@ -34,6 +35,25 @@ export function shippedTemplate(file: string): Definition {
   const { definition, issues } = parseShippedTemplate(file);
   if (!definition) throw new Error(`${file}: ${issues.map((i) => `${i.code} ${i.path}`).join(', ')}`);
   return definition;
+}
+
+/**
+ * A shipped template under test: the definition, its compiled process, a sender of its events,
+ * and the process requirements of the clause it serves (e.g. `8.6.1`).
+ */
+export function templateScenario(file: string, clause: string) {
+  const template = shippedTemplate(file);
+  const compiled = compile(template);
+  return { template, compiled, send: sender(compiled), requirements: processRequirementsOf(clause) };
+}
+
+/** Asserts that each of `ids` passes, that no verdict fails and that every claim names a requirement of the set. */
+export function expectClaimsPass(result: CheckResult, ids: readonly string[]): void {
+  const status = (id: string) => result.verdicts.find((v) => v.requirement === id)?.status;
+  for (const id of ids) expect(status(id), id).toBe('pass');
+  expect(result.verdicts.filter((v) => v.status === 'fail')).toEqual([]);
+  expect(result.unknownClaims).toEqual([]);
+  expect(result.ok).toBe(true);
 }
 
 /** Checks a definition against the shipped ISO/IEC 20000-1:2018 requirement set and assertion map. */

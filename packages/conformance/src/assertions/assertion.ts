@@ -1,4 +1,4 @@
-import Type from 'typebox';
+import Type, { type TLiteral, type TObject, type TProperties } from 'typebox';
 
 /**
  * The assertion vocabulary: small, typed checks over a process definition, written as data.
@@ -10,115 +10,83 @@ import Type from 'typebox';
 const Tag = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$', description: 'kebab-case semantic tag' });
 const ProcessKey = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$' });
 const Tags = Type.Array(Tag, { minItems: 1, maxItems: 16, uniqueItems: true });
-const options = { additionalProperties: false } as const;
+
+/** The schema of one assertion kind: `kind`, its name, first; then its own properties, and no others. */
+function kind<const K extends string, P extends TProperties>(
+  name: K,
+  properties: P,
+): TObject<{ kind: TLiteral<K> } & P> {
+  return Type.Object({ kind: Type.Literal(name), ...properties }, { additionalProperties: false });
+}
 
 /** A state tagged `tag` exists. */
-export const StateExists = Type.Object({ kind: Type.Literal('stateExists'), tag: Tag }, options);
+export const StateExists = kind('stateExists', { tag: Tag });
 
 /**
  * Every path from the initial state to a final state passes a state tagged `tag`; with `before`,
  * no state tagged `before` is reachable without passing a state tagged `tag` first.
  */
-export const EveryPathPasses = Type.Object(
-  { kind: Type.Literal('everyPathPasses'), tag: Tag, before: Type.Optional(Tag) },
-  options,
-);
+export const EveryPathPasses = kind('everyPathPasses', { tag: Tag, before: Type.Optional(Tag) });
 
 /** The record has a field tagged `fieldTag`. */
-export const FieldExists = Type.Object({ kind: Type.Literal('fieldExists'), fieldTag: Tag }, options);
+export const FieldExists = kind('fieldExists', { fieldTag: Tag });
 
 /**
  * A field tagged `fieldTag` is required before the record leaves any state tagged
  * `leavingStateTag`: on the state's form, or on the form of every transition leaving it.
  */
-export const FieldRequiredBefore = Type.Object(
-  { kind: Type.Literal('fieldRequiredBefore'), fieldTag: Tag, leavingStateTag: Tag },
-  options,
-);
+export const FieldRequiredBefore = kind('fieldRequiredBefore', { fieldTag: Tag, leavingStateTag: Tag });
 
 /**
  * A field tagged `fieldTag` is required whenever the record enters a state tagged `stateTag`:
  * on the form of every transition entering it from another state (or the start form, for the initial state).
  */
-export const FieldRequiredOnEntry = Type.Object(
-  { kind: Type.Literal('fieldRequiredOnEntry'), fieldTag: Tag, stateTag: Tag },
-  options,
-);
+export const FieldRequiredOnEntry = kind('fieldRequiredOnEntry', { fieldTag: Tag, stateTag: Tag });
 
 /** Some form (start form included) captures fields tagged each of `fieldTags` (all required when `required`). */
-export const FormCaptures = Type.Object(
-  { kind: Type.Literal('formCaptures'), fieldTags: Tags, required: Type.Optional(Type.Boolean()) },
-  options,
-);
+export const FormCaptures = kind('formCaptures', { fieldTags: Tags, required: Type.Optional(Type.Boolean()) });
 
 /** A decision table writes the field tagged `outputFieldTag` from inputs tagged each of `fromFieldTags`. */
-export const DecisionSets = Type.Object(
-  { kind: Type.Literal('decisionSets'), outputFieldTag: Tag, fromFieldTags: Type.Array(Tag, { maxItems: 16 }) },
-  options,
-);
+export const DecisionSets = kind('decisionSets', {
+  outputFieldTag: Tag,
+  fromFieldTags: Type.Array(Tag, { maxItems: 16 }),
+});
 
 /**
  * From every non-final state tagged `openTag` an escalation is possible: a transition tagged
  * `escalationTag` (default `escalation`) leaves it, taken by an actor or raised by a timer or clock.
  */
-export const EscalationFromOpen = Type.Object(
-  { kind: Type.Literal('escalationFromOpen'), openTag: Tag, escalationTag: Type.Optional(Tag) },
-  options,
-);
+export const EscalationFromOpen = kind('escalationFromOpen', { openTag: Tag, escalationTag: Type.Optional(Tag) });
 
 /** Entering any state tagged `stateTag` notifies a role tagged `roleTag` (on entry, or on every entering transition). */
-export const NotifiesOnEntry = Type.Object(
-  { kind: Type.Literal('notifiesOnEntry'), stateTag: Tag, roleTag: Tag },
-  options,
-);
+export const NotifiesOnEntry = kind('notifiesOnEntry', { stateTag: Tag, roleTag: Tag });
 
 /** A role tagged `roleTag` exists. */
-export const RoleExists = Type.Object({ kind: Type.Literal('roleExists'), roleTag: Tag }, options);
+export const RoleExists = kind('roleExists', { roleTag: Tag });
 
 /** A role tagged `roleTag` may act (or is assigned on entry) in every state tagged `stateTag`. */
-export const RoleResponsible = Type.Object(
-  { kind: Type.Literal('roleResponsible'), roleTag: Tag, stateTag: Tag },
-  options,
-);
+export const RoleResponsible = kind('roleResponsible', { roleTag: Tag, stateTag: Tag });
 
 /** A repeating timer exists (in a state tagged `stateTag` when given): reviews at planned intervals. */
-export const PeriodicReviewTimer = Type.Object(
-  { kind: Type.Literal('periodicReviewTimer'), stateTag: Type.Optional(Tag) },
-  options,
-);
+export const PeriodicReviewTimer = kind('periodicReviewTimer', { stateTag: Type.Optional(Tag) });
 
 /** Every state tagged `stateTag` asks for an approval. */
-export const ApprovalRequired = Type.Object({ kind: Type.Literal('approvalRequired'), stateTag: Tag }, options);
+export const ApprovalRequired = kind('approvalRequired', { stateTag: Tag });
 
 /** Every state tagged `approvalStateTag` asks for an approval that neither the requester nor the implementer may give. */
-export const SegregationOfDuties = Type.Object(
-  { kind: Type.Literal('segregationOfDuties'), approvalStateTag: Tag },
-  options,
-);
+export const SegregationOfDuties = kind('segregationOfDuties', { approvalStateTag: Tag });
 
 /** Transitions tagged `transitionTagA` and `transitionTagB` exist and name disjoint sets of actor roles. */
-export const DifferentActors = Type.Object(
-  { kind: Type.Literal('differentActors'), transitionTagA: Tag, transitionTagB: Tag },
-  options,
-);
+export const DifferentActors = kind('differentActors', { transitionTagA: Tag, transitionTagB: Tag });
 
 /** A clock tagged `clockTag` starts in a state tagged `startTag` and stops in every state tagged `stopTag`. */
-export const ClockCovers = Type.Object(
-  { kind: Type.Literal('clockCovers'), clockTag: Tag, startTag: Tag, stopTag: Tag },
-  options,
-);
+export const ClockCovers = kind('clockCovers', { clockTag: Tag, startTag: Tag, stopTag: Tag });
 
 /** A transition leads from a state tagged `fromTag` to a state tagged `toTag`. */
-export const TransitionExists = Type.Object(
-  { kind: Type.Literal('transitionExists'), fromTag: Tag, toTag: Tag },
-  options,
-);
+export const TransitionExists = kind('transitionExists', { fromTag: Tag, toTag: Tag });
 
 /** A transition or state entry (in a state tagged `stateTag` when given) creates a linked record of process `process`. */
-export const CreatesLinkedRecord = Type.Object(
-  { kind: Type.Literal('createsLinkedRecord'), process: ProcessKey, stateTag: Type.Optional(Tag) },
-  options,
-);
+export const CreatesLinkedRecord = kind('createsLinkedRecord', { process: ProcessKey, stateTag: Type.Optional(Tag) });
 
 /** One assertion: the union of every kind, discriminated by `kind`. */
 export const Assertion = Type.Union([

@@ -147,6 +147,18 @@ const cases: Case[] = [
   },
 ];
 
+/** Makes state `id` ask the incident manager for an approval neither requester nor implementer may give. */
+function askApproval(d: Definition, id: string): void {
+  d.states[stateAt(d, id)]!.approval = {
+    approvers: { roles: ['incident-manager'] },
+    policy: 'any',
+    requesterMayApprove: false,
+    implementerMayApprove: false,
+    approvedEvent: 'approved',
+    rejectedEvent: 'rejected',
+  };
+}
+
 /** Cases whose passing form needs additions to the incident fixture first. */
 const extended: (Case & { prepare: (d: Definition) => void })[] = [
   {
@@ -171,16 +183,7 @@ const extended: (Case & { prepare: (d: Definition) => void })[] = [
   {
     name: 'major incidents ask for an approval',
     assertion: { kind: 'approvalRequired', stateTag: 'major-incident' },
-    prepare: (d) => {
-      d.states[stateAt(d, 'major-incident')]!.approval = {
-        approvers: { roles: ['incident-manager'] },
-        policy: 'any',
-        requesterMayApprove: false,
-        implementerMayApprove: false,
-        approvedEvent: 'approved',
-        rejectedEvent: 'rejected',
-      };
-    },
+    prepare: (d) => askApproval(d, 'major-incident'),
     breakIt: (d) => {
       const s = stateAt(d, 'major-incident');
       delete d.states[s]!.approval;
@@ -191,16 +194,7 @@ const extended: (Case & { prepare: (d: Definition) => void })[] = [
   {
     name: 'the implementer may not approve',
     assertion: { kind: 'segregationOfDuties', approvalStateTag: 'major-incident' },
-    prepare: (d) => {
-      d.states[stateAt(d, 'major-incident')]!.approval = {
-        approvers: { roles: ['incident-manager'] },
-        policy: 'any',
-        requesterMayApprove: false,
-        implementerMayApprove: false,
-        approvedEvent: 'approved',
-        rejectedEvent: 'rejected',
-      };
-    },
+    prepare: (d) => askApproval(d, 'major-incident'),
     breakIt: (d) => {
       const s = stateAt(d, 'major-incident');
       d.states[s]!.approval!.implementerMayApprove = true;

@@ -1,26 +1,5 @@
-export {
-  Assertion,
-  StateExists,
-  EveryPathPasses,
-  FieldExists,
-  FieldRequiredBefore,
-  FieldRequiredOnEntry,
-  FormCaptures,
-  DecisionSets,
-  EscalationFromOpen,
-  NotifiesOnEntry,
-  RoleExists,
-  RoleResponsible,
-  PeriodicReviewTimer,
-  ApprovalRequired,
-  SegregationOfDuties,
-  DifferentActors,
-  ClockCovers,
-  TransitionExists,
-  CreatesLinkedRecord,
-  type AssertionKind,
-  type AssertionOf,
-} from './assertion.ts';
+// The vocabulary: every assertion kind's schema, the union and its types.
+export * from './assertion.ts';
 export { AssertionMap } from './assertion-map.ts';
 export { CONFORMANCE_FAILURE_CODES, formatFailure, type ConformanceFailureCode } from './failure-codes.ts';
 export { indexDefinition, type DefinitionIndex, type FormFieldSlot } from './definition-index.ts';

@@ -10,6 +10,7 @@ import {
   VERDICT_STATUSES,
   type CheckResult,
   type ClaimSource,
+  type NotApplicableVerdict,
   type Verdict,
   type VerdictFailure,
   type VerdictStatus,
@@ -40,6 +41,10 @@ function listText(items: readonly string[]): string {
 
 function base(requirement: Requirement): Pick<Verdict, 'requirement' | 'clause' | 'kind' | 'title'> {
   return { requirement: requirement.id, clause: requirement.clause, kind: requirement.kind, title: requirement.title };
+}
+
+function notApplicable(requirement: Requirement, reason: NotApplicableVerdict['reason']): Verdict {
+  return { ...base(requirement), status: 'not-applicable', reason };
 }
 
 /**
@@ -127,30 +132,19 @@ export function check(
         if (!applicable) {
           const list = listText(processes ?? []);
           const tags = listText(definition.tags) || '—';
-          return {
-            ...base(requirement),
-            status: 'not-applicable',
-            reason: {
-              code: 'OTHER_PROCESS_AREA',
-              text: {
-                en: `Applies to ${list}; this definition's process areas are ${tags}.`,
-                zh: `适用于 ${list}；此定义的流程领域为 ${tags}。`,
-              },
-              processes: [...(processes ?? [])],
-            },
-          };
-        }
-        return {
-          ...base(requirement),
-          status: 'not-applicable',
-          reason: {
-            code: 'NOT_CLAIMED',
+          return notApplicable(requirement, {
+            code: 'OTHER_PROCESS_AREA',
             text: {
-              en: `This definition does not claim requirement ${id}.`,
-              zh: `此定义未声明满足要求 ${id}。`,
+              en: `Applies to ${list}; this definition's process areas are ${tags}.`,
+              zh: `适用于 ${list}；此定义的流程领域为 ${tags}。`,
             },
-          },
-        };
+            processes: [...(processes ?? [])],
+          });
+        }
+        return notApplicable(requirement, {
+          code: 'NOT_CLAIMED',
+          text: { en: `This definition does not claim requirement ${id}.`, zh: `此定义未声明满足要求 ${id}。` },
+        });
       }
     }
   });

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../format/common.ts';
 import type { Approval } from '../format/state.ts';
+import type { OpenTimer } from './instance-state.ts';
 
 /**
  * A concrete effect for the runtime, as data. `setField`, `assign` and `appendWorkNote` are
@@ -12,18 +13,8 @@ export type EffectRecord =
   | { type: 'appendWorkNote'; text: LocalizedText }
   | { type: 'notify'; role: string; message: LocalizedText }
   | { type: 'createLinkedRecord'; process: string; link: string; data: Record<string, unknown> }
-  | {
-      type: 'scheduleTimer';
-      key: string;
-      timer: string;
-      state: string;
-      event: string;
-      after?: string;
-      deadline?: unknown;
-      time: 'business' | 'calendar';
-      calendar?: string;
-      repeat: boolean;
-    }
+  /** The timer opened on the instance, as {@link OpenTimer} records it. */
+  | ({ type: 'scheduleTimer' } & OpenTimer)
   | { type: 'cancelTimer'; key: string; timer: string }
   | {
       type: 'startClock';

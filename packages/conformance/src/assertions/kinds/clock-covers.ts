@@ -1,6 +1,7 @@
 import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer, type AssertionFailure } from '../result.ts';
+import { noStateWithTag } from '../tagged-elements.ts';
 
 /** Does entering state `s` apply `action` to clock `clock` (a clock action, or an effect on entry or on an entering transition)? */
 function acts(index: DefinitionIndex, s: number, clock: string, action: 'start' | 'stop'): boolean {
@@ -29,9 +30,7 @@ export const clockCovers: Evaluator<'clockCovers'> = ({ clockTag, startTag, stop
   const stops = index.statesTagged(stopTag);
   const missing = [startTag, stopTag].filter((tag, i) => (i === 0 ? starts : stops).length === 0);
   if (missing.length > 0) {
-    return [...new Set(missing)].map((tag) =>
-      failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag }),
-    );
+    return [...new Set(missing)].map((tag) => noStateWithTag(tag));
   }
   let first: AssertionFailure[] | undefined;
   for (const c of clocks) {

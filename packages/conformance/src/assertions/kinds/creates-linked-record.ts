@@ -1,6 +1,7 @@
 import type { Effect } from '@clauseflow/definition';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
+import { noStateWithTag } from '../tagged-elements.ts';
 
 /**
  * A createLinkedRecord effect for process `process` exists: anywhere, or (with `stateTag`) on
@@ -17,7 +18,7 @@ export const createsLinkedRecord: Evaluator<'createsLinkedRecord'> = ({ process,
   }
   const states = index.statesTagged(stateTag);
   if (states.length === 0) {
-    return [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag: stateTag }, { tag: stateTag })];
+    return [noStateWithTag(stateTag)];
   }
   const found = states.some(
     (s) =>

@@ -1,5 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer, type AssertionFailure } from '../result.ts';
+import { noFieldWithTag } from '../tagged-elements.ts';
 
 /**
  * A decision table has an output writing a field tagged `outputFieldTag` and inputs reading
@@ -10,9 +11,7 @@ export const decisionSets: Evaluator<'decisionSets'> = ({ outputFieldTag, fromFi
   const { definition } = index;
   const missingFields = [outputFieldTag, ...fromFieldTags].filter((tag) => index.fieldsTagged(tag).length === 0);
   if (missingFields.length > 0) {
-    return missingFields.map((tag) =>
-      failure('NO_FIELD_WITH_TAG', '/record/schema/properties', { element: 'field', tag }, { tag }),
-    );
+    return missingFields.map((tag) => noFieldWithTag(tag));
   }
   const tagged = (field: string, tag: string): boolean => index.fieldTags(field).includes(tag);
   let best: { decision: number; missing: string[] } | undefined;

@@ -1,5 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
-import { failure, pointer, type AssertionFailure } from '../result.ts';
+import { failure, pointer } from '../result.ts';
+import { eachStateTagged } from '../tagged-elements.ts';
 
 /**
  * From every non-final state tagged `openTag`, a transition tagged `escalationTag` (default
@@ -10,26 +11,18 @@ import { failure, pointer, type AssertionFailure } from '../result.ts';
 export const escalationFromOpen: Evaluator<'escalationFromOpen'> = ({ openTag, escalationTag }, index) => {
   const { definition } = index;
   const tag = escalationTag ?? 'escalation';
-  const open = index.statesTagged(openTag);
-  if (open.length === 0) {
-    return [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag: openTag }, { tag: openTag })];
-  }
-  const failures: AssertionFailure[] = [];
-  for (const s of open) {
-    const state = definition.states[s]!;
-    if (state.kind === 'final') continue;
+  return eachStateTagged(index, openTag, (state, s) => {
+    if (state.kind === 'final') return [];
     const escalates = index.outgoing[s]!.some((t) => definition.transitions[t]!.tags?.includes(tag) === true);
-    if (!escalates) {
-      failures.push(
-        failure(
-          'NO_ESCALATION_FROM_STATE',
-          '/transitions',
-          { element: 'transition', tag },
-          { state: state.id, tag },
-          pointer('states', s),
-        ),
-      );
-    }
-  }
-  return failures;
+    if (escalates) return [];
+    return [
+      failure(
+        'NO_ESCALATION_FROM_STATE',
+        '/transitions',
+        { element: 'transition', tag },
+        { state: state.id, tag },
+        pointer('states', s),
+      ),
+    ];
+  });
 };

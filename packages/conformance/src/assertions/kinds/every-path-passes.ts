@@ -1,6 +1,7 @@
 import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
+import { noStateWithTag } from '../tagged-elements.ts';
 
 /**
  * Breadth-first search from the initial state that never enters a state tagged T. Reaching a
@@ -10,7 +11,7 @@ import { failure, pointer } from '../result.ts';
 export const everyPathPasses: Evaluator<'everyPathPasses'> = ({ tag, before }, index) => {
   const { definition } = index;
   if (index.statesTagged(tag).length === 0) {
-    return [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag })];
+    return [noStateWithTag(tag)];
   }
   if (!definition.states.some((s) => s.kind === 'final')) {
     return [failure('NO_FINAL_STATE', '/states', { element: 'final-state' })];

@@ -1,5 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer, type AssertionFailure } from '../result.ts';
+import { noFieldWithTag } from '../tagged-elements.ts';
 
 /**
  * Each tag in `fieldTags` is captured by some form (the start form included): a field with
@@ -13,7 +14,7 @@ export const formCaptures: Evaluator<'formCaptures'> = ({ fieldTags, required },
   for (const tag of fieldTags) {
     const fields = index.fieldsTagged(tag);
     if (fields.length === 0) {
-      failures.push(failure('NO_FIELD_WITH_TAG', '/record/schema/properties', { element: 'field', tag }, { tag }));
+      failures.push(noFieldWithTag(tag));
       continue;
     }
     const captured = index.formFields.some((slots) =>

@@ -1,5 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
+import { noStateWithTag } from '../tagged-elements.ts';
 
 /**
  * A repeating timer exists (in a state tagged `stateTag`, when given): the activity recurs at
@@ -9,7 +10,7 @@ export const periodicReviewTimer: Evaluator<'periodicReviewTimer'> = ({ stateTag
   const { definition } = index;
   const candidates = stateTag === undefined ? definition.states.map((_, i) => i) : index.statesTagged(stateTag);
   if (stateTag !== undefined && candidates.length === 0) {
-    return [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag: stateTag }, { tag: stateTag })];
+    return [noStateWithTag(stateTag)];
   }
   if (candidates.some((s) => definition.states[s]!.timers?.some((t) => t.repeat === true) === true)) return [];
   if (stateTag === undefined) {

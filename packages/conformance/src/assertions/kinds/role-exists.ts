@@ -1,8 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
-import { failure } from '../result.ts';
+import { noRoleWithTag } from '../tagged-elements.ts';
 
 /** A role tagged R exists; the fix belongs in `/roles`. */
 export const roleExists: Evaluator<'roleExists'> = ({ roleTag }, index) =>
-  index.rolesTagged(roleTag).length > 0
-    ? []
-    : [failure('NO_ROLE_WITH_TAG', '/roles', { element: 'role', tag: roleTag }, { tag: roleTag })];
+  index.rolesTagged(roleTag).length > 0 ? [] : [noRoleWithTag(roleTag)];

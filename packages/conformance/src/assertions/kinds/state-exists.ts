@@ -1,8 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
-import { failure } from '../result.ts';
+import { noStateWithTag } from '../tagged-elements.ts';
 
 /** A state tagged T exists; the fix belongs in `/states`. */
 export const stateExists: Evaluator<'stateExists'> = ({ tag }, index) =>
-  index.statesTagged(tag).length > 0
-    ? []
-    : [failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag })];
+  index.statesTagged(tag).length > 0 ? [] : [noStateWithTag(tag)];

@@ -1,5 +1,6 @@
 import type { Evaluator } from '../evaluator.ts';
 import { failure } from '../result.ts';
+import { noStateWithTag } from '../tagged-elements.ts';
 
 /** Some transition leads from a state tagged `fromTag` to a state tagged `toTag`; the fix belongs in `/transitions`. */
 export const transitionExists: Evaluator<'transitionExists'> = ({ fromTag, toTag }, index) => {
@@ -8,7 +9,7 @@ export const transitionExists: Evaluator<'transitionExists'> = ({ fromTag, toTag
   const to = index.statesTagged(toTag);
   const missing = [...new Set([from.length === 0 ? fromTag : '', to.length === 0 ? toTag : ''])].filter(Boolean);
   if (missing.length > 0) {
-    return missing.map((tag) => failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag }));
+    return missing.map((tag) => noStateWithTag(tag));
   }
   const targets = new Set(to.map((s) => definition.states[s]!.id));
   const found = from.some((s) => index.outgoing[s]!.some((t) => targets.has(definition.transitions[t]!.to)));

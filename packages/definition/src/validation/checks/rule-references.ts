@@ -1,15 +1,8 @@
 import type { Definition } from '../../format/definition.ts';
 import { createIssue, type Issue } from '../issue.ts';
 import { childPointer, pointer } from '../json-pointer.ts';
+import { kindParams, type ElementKind } from './element-kinds.ts';
 import { forEachEffect, indexById } from './visit.ts';
-
-const KIND = {
-  decision: { kind: 'decision', kindZh: '决策表' },
-  output: { kind: 'decision output', kindZh: '决策输出' },
-  input: { kind: 'decision input', kindZh: '决策输入' },
-  ruleSet: { kind: 'rule set', kindZh: '规则集' },
-  event: { kind: 'rule event', kindZh: '规则事件' },
-} as const;
 
 /**
  * UNKNOWN_RULE: guards and effects name existing decisions (and their outputs) and rule sets
@@ -19,8 +12,8 @@ export function checkRuleReferences(definition: Definition): Issue[] {
   const issues: Issue[] = [];
   const decisions = indexById(definition.decisions);
   const ruleSets = indexById(definition.ruleSets);
-  const unknown = (kind: keyof typeof KIND, id: string, path: string): void => {
-    issues.push(createIssue('UNKNOWN_RULE', path, { ...KIND[kind], id }));
+  const unknown = (kind: ElementKind, id: string, path: string): void => {
+    issues.push(createIssue('UNKNOWN_RULE', path, { ...kindParams(kind), id }));
   };
 
   /** Checks a (decision, output) pair whose properties live under `path`. */

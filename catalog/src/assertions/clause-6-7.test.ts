@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMapped, itProvesEachAssertion, processRequirementsOf } from '../assertions/fixtures/requirement-fixtures.ts';
+import { isMapped, itProvesEachAssertion, processRequirementsOf } from './requirement-fixtures.ts';
 
 const clauses6And7 = processRequirementsOf('6', '7');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
-import { AssertionMap } from '../assertions/assertion-map.ts';
+import { AssertionMap } from '@clauseflow/conformance';
 import {
   assertionMap,
   isMapped,
@@ -8,7 +8,7 @@ import {
   processRequirementsOf,
   requirementSet,
   shippedMapData,
-} from '../assertions/fixtures/requirement-fixtures.ts';
+} from './requirement-fixtures.ts';
 
 const clause8 = processRequirementsOf('8');
 const byId = new Map(requirementSet.requirements.map((r) => [r.id, r]));

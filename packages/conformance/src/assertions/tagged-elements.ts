@@ -1,0 +1,34 @@
+import type { State } from '@clauseflow/definition';
+import type { DefinitionIndex } from './definition-index.ts';
+import { failure, type AssertionFailure } from './result.ts';
+
+/**
+ * What the assertion kinds share: the failures for a tag nothing carries, and the frame of the
+ * assertions that hold state by state.
+ */
+
+/** No state is tagged `tag`; the fix belongs in `/states`. */
+export const noStateWithTag = (tag: string): AssertionFailure =>
+  failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag });
+
+/** No role is tagged `tag`; the fix belongs in `/roles`. */
+export const noRoleWithTag = (tag: string): AssertionFailure =>
+  failure('NO_ROLE_WITH_TAG', '/roles', { element: 'role', tag }, { tag });
+
+/** No record field is tagged `tag`; the fix belongs in `/record/schema/properties`. */
+export const noFieldWithTag = (tag: string): AssertionFailure =>
+  failure('NO_FIELD_WITH_TAG', '/record/schema/properties', { element: 'field', tag }, { tag });
+
+/**
+ * Checks every state tagged `tag`: NO_STATE_WITH_TAG when there is none, else what `check`
+ * finds wrong with each one (given the state and its index), in state order.
+ */
+export function eachStateTagged(
+  index: DefinitionIndex,
+  tag: string,
+  check: (state: State, s: number) => AssertionFailure[],
+): AssertionFailure[] {
+  const states = index.statesTagged(tag);
+  if (states.length === 0) return [noStateWithTag(tag)];
+  return states.flatMap((s) => check(index.definition.states[s]!, s));
+}
