@@ -10,8 +10,6 @@ import { describe, expect, it } from 'vitest';
  *   and server tests see stored data only through `@clauseflow/application/testing`;
  * - no file reaches into another workspace package by a relative path (packages import each other
  *   by name, through their `exports`).
- * The `PENDING_*` sets list the offenders still being moved (issue 11): a new offender fails;
- * remove an entry once its file is fixed (the lists only shrink, until they are empty).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const COMPOSITION_ROOT = new Set(['server/src/app.ts', 'server/src/main.ts']);
@@ -28,13 +26,6 @@ const PACKAGE_ROOTS = [
 ];
 /** Folders checked besides the packages: the test harness in scripts/ may be reached by relative path. */
 const SCANNED = [...PACKAGE_ROOTS, 'scripts'];
-
-// The conformance checker's tests against the shipped requirement set read catalogue data, and the
-// catalogue depends on the checker: these move into catalog/ with issue 20's assertion work.
-const PENDING_RELATIVE = new Set<string>([
-  'packages/conformance/src/assertions/fixtures/requirement-fixtures.ts',
-  'packages/conformance/src/checker/check.test.ts',
-]);
 
 function sourceFiles(folder: string): string[] {
   const out: string[] = [];
@@ -89,6 +80,6 @@ describe('the layers', () => {
   });
 
   it('given every package, when a file reaches into another package by a relative path, then it is listed here', () => {
-    expect(relativeReachOffenders().filter((file) => !PENDING_RELATIVE.has(file))).toEqual([]);
+    expect(relativeReachOffenders()).toEqual([]);
   });
 });
