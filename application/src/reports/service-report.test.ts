@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportEvent, ReportRecord } from './record-facts.ts';
 import { reportBuckets } from './report-period.ts';
-import { buildServiceReport, MEASURES } from './service-report.ts';
+import { buildServiceReport, MEASURE_IDS, MEASURES } from './service-report.ts';
 import { FLAT_TREND_SHARE, trendOf } from './trend.ts';
 import { at, events, record, valuesOf } from './testing/report-fixtures.ts';
 
@@ -26,15 +26,8 @@ describe('building a service report', () => {
 
   it('given no records, then every bucket is present: counts are zero, shares and times have no value, trends flat', () => {
     const measures = report([]);
-    expect(measures.map((m) => m.id)).toEqual([
-      'opened',
-      'closed',
-      'backlog',
-      'slaBreaches',
-      'slaMetShare',
-      'meanTimeToClose',
-      'p90TimeToClose',
-    ]);
+    // Without resolved states there is nothing to reopen: every measure but the reopen count.
+    expect(measures.map((m) => m.id)).toEqual(MEASURE_IDS.filter((id) => id !== 'reopened'));
     for (const measure of measures) {
       expect(measure.series).toHaveLength(3);
       expect(measure.trend).toEqual({ slope: 0, direction: 'flat', better: null });

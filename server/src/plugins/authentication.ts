@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemError } from '../errors/problem-error.ts';
 import type { AuthenticatedUser } from '@clauseflow/application';
-import type { UserDocument } from '@clauseflow/application';
+import { userView, type UserDocument } from '@clauseflow/application';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'cf_session';
@@ -26,16 +26,8 @@ export function authenticatedUser(
   via: AuthenticatedUser['via'],
   csrfToken?: string,
 ): AuthenticatedUser {
-  return {
-    ...(csrfToken ? { csrfToken } : {}),
-    id: user._id,
-    username: user.username,
-    displayName: user.displayName,
-    roles: user.roles,
-    groups: user.groups,
-    locale: user.locale,
-    via,
-  };
+  const { disabled: _disabled, ...view } = userView(user);
+  return { ...(csrfToken ? { csrfToken } : {}), ...view, via };
 }
 
 /** Sets the session cookie: httpOnly, SameSite=Lax, Path=/, Secure when configured. */

@@ -13,6 +13,7 @@ import {
   type RequirementSet as RequirementSetType,
 } from '@clauseflow/conformance';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
+import { readArgs } from '../cli-args.ts';
 import type { LocalizedText } from '@clauseflow/common';
 
 const REQUIREMENTS = new URL('requirements/iso-iec-20000-1-2018.json', CATALOG_ROOT);
@@ -55,30 +56,22 @@ interface Options {
   language: Language;
 }
 
-function parseArgs(args: readonly string[]): Options | undefined {
-  const options: Partial<Options> & Omit<Options, 'file'> = {
-    json: false,
-    applicable: false,
-    verbose: false,
-    language: 'en',
+function parseOptions(args: readonly string[]): Options | undefined {
+  const parsed = readArgs(args, {
+    flags: ['json', 'applicable', 'verbose'],
+    values: ['template'],
+    positionals: [1, 1],
+  });
+  if (!parsed) return undefined;
+  const template = parsed.value('template');
+  return {
+    file: parsed.positionals[0]!,
+    ...(template === undefined ? {} : { template }),
+    json: parsed.flag('json'),
+    applicable: parsed.flag('applicable'),
+    verbose: parsed.flag('verbose'),
+    language: parsed.language,
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') options.json = true;
-    else if (arg === '--applicable') options.applicable = true;
-    else if (arg === '--verbose') options.verbose = true;
-    else if (arg === '--template') {
-      const value = args[++i];
-      if (value === undefined) return undefined;
-      options.template = value;
-    } else if (arg === '--lang') {
-      const value = args[++i];
-      if (value !== 'en' && value !== 'zh') return undefined;
-      options.language = value;
-    } else if (arg.startsWith('-') || options.file !== undefined) return undefined;
-    else options.file = arg;
-  }
-  return options.file === undefined ? undefined : (options as Options);
 }
 
 /** Reads a JSON file; a message instead when impossible. */
@@ -175,7 +168,7 @@ export const conformanceCommand: CliCommand = {
   usage:
     'conformance <definition.json> [--json] [--template <template.json>] [--applicable] [--verbose] [--lang en|zh]',
   async run(args, io) {
-    const options = parseArgs(args);
+    const options = parseOptions(args);
     if (options === undefined) {
       io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
       return EXIT.usage;

@@ -15,6 +15,7 @@ import {
   verifyTemplatePack,
 } from '@clauseflow/application';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
+import { readArgs } from '../cli-args.ts';
 
 const USAGE = [
   'usage: pnpm clauseflow pack build [--out <file>] [--sign <private-key.pem>]',
@@ -48,27 +49,6 @@ async function readJson(path: string, shown: string): Promise<unknown> {
   }
 }
 
-/** Parses `--flag value` options and positional arguments; undefined on a usage error. */
-function parseArgs(
-  args: readonly string[],
-  valued: readonly string[],
-  flags: readonly string[],
-): { positional: string[]; options: Record<string, string | true> } | undefined {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (valued.includes(arg)) {
-      const value = args[++i];
-      if (value === undefined) return undefined;
-      options[arg] = value;
-    } else if (flags.includes(arg)) options[arg] = true;
-    else if (arg.startsWith('-')) return undefined;
-    else positional.push(arg);
-  }
-  return { positional, options };
-}
-
 function printPlan(io: CliIo, plan: ImportPlan): void {
   io.stdout(
     `${plan.pack}@${plan.version} (in use: ${plan.activeVersion ?? 'none'})\n` +
@@ -80,10 +60,10 @@ function printPlan(io: CliIo, plan: ImportPlan): void {
 }
 
 async function build(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = parseArgs(args, ['--out', '--sign'], []);
-  if (!parsed || parsed.positional.length > 0) return usage(io);
+  const parsed = readArgs(args, { values: ['out', 'sign'], positionals: [0, 0] });
+  if (!parsed) return usage(io);
   let privateKey: KeyObject | undefined;
-  const sign = parsed.options['--sign'];
+  const sign = parsed.value('sign');
   if (typeof sign === 'string') {
     try {
       privateKey = createPrivateKey(await readText(userPath(env, sign), sign));
@@ -104,7 +84,7 @@ async function build(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv)
   if (invalid > 0) return EXIT.invalid;
   const pack = buildCatalogPack(templates, privateKey);
   const text = `${JSON.stringify(pack, null, 2)}\n`;
-  const out = parsed.options['--out'];
+  const out = parsed.value('out');
   if (typeof out === 'string') {
     await writeFile(userPath(env, out), text);
     io.stderr(
@@ -116,10 +96,10 @@ async function build(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv)
 }
 
 async function verify(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = parseArgs(args, ['--public-key'], ['--json']);
-  if (!parsed || parsed.positional.length !== 1) return usage(io);
-  const file = parsed.positional[0]!;
-  const keyFile = parsed.options['--public-key'];
+  const parsed = readArgs(args, { flags: ['json'], values: ['public-key'], positionals: [1, 1] });
+  if (!parsed) return usage(io);
+  const file = parsed.positionals[0]!;
+  const keyFile = parsed.value('public-key');
   let publicKey: KeyObject | undefined;
   try {
     publicKey =
@@ -131,7 +111,7 @@ async function verify(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv
   }
   const json = await readJson(userPath(env, file), file);
   const result = verifyTemplatePack(json, DefinitionConformance.load(), publicKey);
-  if (parsed.options['--json']) io.stdout(`${JSON.stringify({ ok: result.ok, issues: result.issues }, null, 2)}\n`);
+  if (parsed.flag('json')) io.stdout(`${JSON.stringify({ ok: result.ok, issues: result.issues }, null, 2)}\n`);
   else if (result.ok) {
     const { name, version } = result.pack.manifest;
     io.stdout(`OK ${name}@${version}: ${result.pack.templates.length} template(s) verified / 校验通过\n`);
@@ -143,9 +123,9 @@ async function verify(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv
 }
 
 async function importPack(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = parseArgs(args, [], ['--dry-run']);
-  if (!parsed || parsed.positional.length !== 1) return usage(io);
-  const file = parsed.positional[0]!;
+  const parsed = readArgs(args, { flags: ['dry-run'], positionals: [1, 1] });
+  if (!parsed) return usage(io);
+  const file = parsed.positionals[0]!;
   const json = await readJson(userPath(env, file), file);
   const port = Number(env['CLAUSEFLOW_DB_PORT'] ?? DEFAULT_EMBEDDED_PORT);
   const server = await openDatabaseServer({ port, env, log: (line) => io.stderr(`[db] ${line}\n`) });
@@ -155,7 +135,7 @@ async function importPack(args: readonly string[], io: CliIo, env: NodeJS.Proces
     packPublicKey: packPublicKey(env['CLAUSEFLOW_PACK_PUBLIC_KEY']),
   });
   try {
-    const dryRun = parsed.options['--dry-run'] === true;
+    const dryRun = parsed.flag('dry-run');
     const outcome = await clauseflow.packs.import(json, {
       dryRun,
       actor: 'cli',

@@ -2,6 +2,7 @@ import { compile, localizeIssue, parseDefinition } from '@clauseflow/definition'
 import { simulate, type SimulationFrame, type SimulationScript } from '@clauseflow/runtime';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 import { readJsonFile, type CliLanguage } from '../read-json-file.ts';
+import { readArgs } from '../cli-args.ts';
 
 const TEXT = {
   usage: {
@@ -22,23 +23,11 @@ interface Options {
   language: CliLanguage;
 }
 
-function parseArgs(args: readonly string[]): Options | undefined {
-  let definition: string | undefined;
-  let events: string | undefined;
-  let json = false;
-  let language: CliLanguage = 'en';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--events') events = args[++i];
-    else if (arg === '--lang') {
-      const value = args[++i];
-      if (value !== 'en' && value !== 'zh') return undefined;
-      language = value;
-    } else if (arg.startsWith('-') || definition !== undefined) return undefined;
-    else definition = arg;
-  }
-  return definition && events ? { definition, events, json, language } : undefined;
+function parseOptions(args: readonly string[]): Options | undefined {
+  const parsed = readArgs(args, { flags: ['json'], values: ['events'], positionals: [1, 1] });
+  const events = parsed?.value('events');
+  if (!parsed || events === undefined) return undefined;
+  return { definition: parsed.positionals[0]!, events, json: parsed.flag('json'), language: parsed.language };
 }
 
 function isScript(value: unknown): value is SimulationScript {
@@ -87,7 +76,7 @@ export const simulateCommand: CliCommand = {
   },
   usage: 'simulate <definition.json> --events <events.json> [--json] [--lang en|zh]',
   async run(args: readonly string[], io: CliIo) {
-    const options = parseArgs(args);
+    const options = parseOptions(args);
     if (!options) {
       io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
       return EXIT.usage;

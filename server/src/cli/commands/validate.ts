@@ -1,6 +1,7 @@
 import { localizeIssue, parseDefinition, type Issue, type Language } from '@clauseflow/definition';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 import { readJsonFile } from '../read-json-file.ts';
+import { readArgs } from '../cli-args.ts';
 
 const TEXT = {
   usage: {
@@ -21,21 +22,9 @@ interface Options {
   language: Language;
 }
 
-function parseArgs(args: readonly string[]): Options | undefined {
-  let file: string | undefined;
-  let json = false;
-  let language: Language = 'en';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--lang') {
-      const value = args[++i];
-      if (value !== 'en' && value !== 'zh') return undefined;
-      language = value;
-    } else if (arg.startsWith('-') || file !== undefined) return undefined;
-    else file = arg;
-  }
-  return file === undefined ? undefined : { file, json, language };
+function parseOptions(args: readonly string[]): Options | undefined {
+  const parsed = readArgs(args, { flags: ['json'], positionals: [1, 1] });
+  return parsed && { file: parsed.positionals[0]!, json: parsed.flag('json'), language: parsed.language };
 }
 
 function printText(io: CliIo, file: string, valid: boolean, issues: readonly Issue[], language: Language): void {
@@ -61,7 +50,7 @@ export const validateCommand: CliCommand = {
   },
   usage: 'validate <file> [--json] [--lang en|zh]',
   async run(args, io) {
-    const options = parseArgs(args);
+    const options = parseOptions(args);
     if (options === undefined) {
       io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
       return EXIT.usage;
