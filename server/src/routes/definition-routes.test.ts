@@ -1,31 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import {
-  incidentDefinition,
-  incidentWithoutEscalation,
-  seedCast,
-  type Cast,
-} from '../processes/process-test-fixture.ts';
-import { ApiClient } from '../test-support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { useCastWorld } from '../test-support/record-world.ts';
+import { incidentDefinition, incidentWithoutEscalation } from '../processes/process-test-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
-import { testApp } from '../test-support/test-app.ts';
 
 describe('definition routes: drafts, validation, publish, versions, diff, export and import', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let api: ApiClient;
-  let cast: Cast;
+  const world = useCastWorld('definition_routes');
 
-  const owner = () => cast.who.owner.headers;
+  const owner = () => world.cast.who.owner.headers;
 
   async function createProcess(key: string): Promise<void> {
-    const response = await api.call('POST', '/api/processes', {
-      headers: cast.who.admin.headers,
+    const response = await world.api.call('POST', '/api/processes', {
+      headers: world.cast.who.admin.headers,
       payload: {
         key,
         title: { en: key, zh: key },
-        owners: [cast.ids.owner],
+        owners: [world.cast.ids.owner],
         grants: [{ role: 'agent', users: [], groups: ['desk'] }],
       },
     });
@@ -33,37 +22,26 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
   }
 
   async function saveDraft(key: string, definition: unknown, rev: number) {
-    return api.call('PUT', '/api/processes/:key/draft', {
+    return world.api.call('PUT', '/api/processes/:key/draft', {
       url: `/api/processes/${key}/draft`,
       headers: { ...owner(), 'if-match': `"${rev}"` },
       payload: { definition },
     });
   }
 
-  beforeAll(async () => {
-    t = await openTestDatabase('definition_routes');
-    ({ app } = await testApp(t.db));
-    api = await ApiClient.for(app);
-    cast = await seedCast(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
-
   it('given an owner, when they save drafts with If-Match, then revisions advance and a stale revision answers 412', async () => {
     await createProcess('drafts');
     const first = await saveDraft('drafts', incidentDefinition('drafts'), 0);
     expect(first.statusCode).toBe(200);
     expect(first.headers['etag']).toBe('"1"');
-    expect(first.json()).toMatchObject({ key: 'drafts', rev: 1, valid: true, savedBy: cast.ids.owner });
+    expect(first.json()).toMatchObject({ key: 'drafts', rev: 1, valid: true, savedBy: world.cast.ids.owner });
 
     const stale = await saveDraft('drafts', incidentDefinition('drafts'), 0);
     expectProblem(stale, 412, 'PRECONDITION_FAILED');
 
     const second = await saveDraft('drafts', { ...incidentDefinition('drafts'), title: { en: 'B', zh: '乙' } }, 1);
     expect(second.json()).toMatchObject({ rev: 2 });
-    const latest = await api.call('GET', '/api/processes/:key/draft', {
+    const latest = await world.api.call('GET', '/api/processes/:key/draft', {
       url: '/api/processes/drafts/draft',
       headers: owner(),
     });
@@ -81,7 +59,7 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
   it('given a draft, when validated, then it answers its issues and its conformance summary', async () => {
     await createProcess('validated');
     await saveDraft('validated', { ...incidentDefinition('validated'), initialState: 'nowhere' }, 0);
-    const response = await api.call('POST', '/api/processes/:key/draft/validate', {
+    const response = await world.api.call('POST', '/api/processes/:key/draft/validate', {
       url: '/api/processes/validated/draft/validate',
       headers: owner(),
     });
@@ -94,13 +72,13 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
   it('given a draft with validation errors, when published, then 422 DEFINITION_INVALID lists each error with a JSON Pointer and nothing is published', async () => {
     await createProcess('broken');
     await saveDraft('broken', { ...incidentDefinition('broken'), initialState: 'nowhere' }, 0);
-    const response = await api.call('POST', '/api/processes/:key/publish', {
+    const response = await world.api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/broken/publish',
       headers: owner(),
     });
     const problem = expectProblem(response, 422, 'DEFINITION_INVALID');
     expect(problem.errors).toContainEqual(expect.objectContaining({ code: 'DEFINITION_ISSUE', path: '/initialState' }));
-    const versions = await api.call('GET', '/api/processes/:key/versions', {
+    const versions = await world.api.call('GET', '/api/processes/:key/versions', {
       url: '/api/processes/broken/versions',
       headers: owner(),
     });
@@ -114,7 +92,7 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
       { ...incidentWithoutEscalation(), key: 'overclaimed', version: 1, claims: ['8.6.1.b', '8.6.1.c'] },
       0,
     );
-    const response = await api.call('POST', '/api/processes/:key/publish', {
+    const response = await world.api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/overclaimed/publish',
       headers: owner(),
     });
@@ -132,7 +110,7 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
   it('given a valid draft, when published twice, then versions list newest first, fetch, diff structurally and export as a file', async () => {
     await createProcess('lifecycle');
     await saveDraft('lifecycle', incidentDefinition('lifecycle'), 0);
-    const first = await api.call('POST', '/api/processes/:key/publish', {
+    const first = await world.api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/lifecycle/publish',
       headers: { ...owner(), 'if-match': '"1"' },
     });
@@ -143,32 +121,32 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
     changed.title = { en: 'Incidents', zh: '事件' };
     changed.states[0] = { ...changed.states[0]!, label: { en: 'Logged', zh: '已登记' } };
     await saveDraft('lifecycle', changed, 1);
-    const stalePublish = await api.call('POST', '/api/processes/:key/publish', {
+    const stalePublish = await world.api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/lifecycle/publish',
       headers: { ...owner(), 'if-match': '"1"' },
     });
     expectProblem(stalePublish, 412, 'PRECONDITION_FAILED');
-    const second = await api.call('POST', '/api/processes/:key/publish', {
+    const second = await world.api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/lifecycle/publish',
       headers: owner(),
     });
     expect(second.json()).toMatchObject({ version: { version: 2 } });
 
-    const versions = await api.call('GET', '/api/processes/:key/versions', {
+    const versions = await world.api.call('GET', '/api/processes/:key/versions', {
       url: '/api/processes/lifecycle/versions',
-      headers: cast.who.agent.headers,
+      headers: world.cast.who.agent.headers,
     });
     expect(versions.json<{ items: { version: number }[] }>().items.map((v) => v.version)).toEqual([2, 1]);
 
-    const one = await api.call('GET', '/api/processes/:key/versions/:version', {
+    const one = await world.api.call('GET', '/api/processes/:key/versions/:version', {
       url: '/api/processes/lifecycle/versions/1',
-      headers: cast.who.agent.headers,
+      headers: world.cast.who.agent.headers,
     });
     expect(one.json()).toMatchObject({ version: 1, definition: { key: 'lifecycle', version: 1 } });
 
-    const diff = await api.call('GET', '/api/processes/:key/diff', {
+    const diff = await world.api.call('GET', '/api/processes/:key/diff', {
       url: '/api/processes/lifecycle/diff?from=1&to=2',
-      headers: cast.who.agent.headers,
+      headers: world.cast.who.agent.headers,
     });
     const body = diff.json<{
       identical: boolean;
@@ -179,14 +157,14 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
     expect(body.meta.map((c) => c.path)).toContain('/title/en');
     expect(body.collections.states.changed.map((c) => c.id)).toEqual([changed.states[0].id]);
 
-    const exported = await api.call('GET', '/api/processes/:key/versions/:version/export', {
+    const exported = await world.api.call('GET', '/api/processes/:key/versions/:version/export', {
       url: '/api/processes/lifecycle/versions/2/export',
-      headers: cast.who.agent.headers,
+      headers: world.cast.who.agent.headers,
     });
     expect(exported.headers['content-disposition']).toBe('attachment; filename="lifecycle-v2.json"');
     expect(exported.json()).toMatchObject({ key: 'lifecycle', version: 2, title: { en: 'Incidents' } });
 
-    const missing = await api.call('GET', '/api/processes/:key/versions/:version', {
+    const missing = await world.api.call('GET', '/api/processes/:key/versions/:version', {
       url: '/api/processes/lifecycle/versions/9',
       headers: owner(),
     });
@@ -196,7 +174,7 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
   it('given an exported file, when imported, then it becomes a new draft revision; an invalid file answers 422 and saves nothing', async () => {
     await createProcess('imported');
     const file = { ...incidentDefinition('imported'), version: 7 };
-    const response = await api.call('POST', '/api/processes/:key/import', {
+    const response = await world.api.call('POST', '/api/processes/:key/import', {
       url: '/api/processes/imported/import',
       headers: owner(),
       payload: file,
@@ -204,7 +182,7 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ rev: 1, valid: true, definition: { key: 'imported', version: 7 } });
 
-    const invalid = await api.call('POST', '/api/processes/:key/import', {
+    const invalid = await world.api.call('POST', '/api/processes/:key/import', {
       url: '/api/processes/imported/import',
       headers: owner(),
       payload: { ...file, states: [] },
@@ -212,7 +190,7 @@ describe('definition routes: drafts, validation, publish, versions, diff, export
     const problem = expectProblem(invalid, 422, 'DEFINITION_INVALID');
     expect(problem.errors?.[0]).toMatchObject({ code: 'DEFINITION_ISSUE', in: 'body' });
     expect(problem.errors?.[0]?.path).toMatch(/^\/states/);
-    const draft = await api.call('GET', '/api/processes/:key/draft', {
+    const draft = await world.api.call('GET', '/api/processes/:key/draft', {
       url: '/api/processes/imported/draft',
       headers: owner(),
     });

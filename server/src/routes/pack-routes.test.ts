@@ -1,12 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { storedData } from '@clauseflow/application/testing';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
+import { describe, expect, it } from 'vitest';
+import { useCastWorld } from '../test-support/record-world.ts';
 import type { Definition } from '@clauseflow/definition';
 import { buildCatalogPack, catalogPackInfo } from '@clauseflow/application';
 import { buildPack } from '@clauseflow/catalog';
-import { incidentTemplate, incidentWithoutEscalation, seedCast, type Cast } from '../processes/process-test-fixture.ts';
+import { incidentTemplate, incidentWithoutEscalation } from '../processes/process-test-fixture.ts';
 import { ApiClient } from '../test-support/api-client.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { testApp } from '../test-support/test-app.ts';
@@ -29,28 +28,14 @@ function packAt(version: string, templates: Definition[]) {
 }
 
 describe('pack routes: verify, dry run, import, failed import, catalogue, tailoring and upgrades', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let api: ApiClient;
-  let cast: Cast;
+  const world = useCastWorld('pack_routes');
 
   const importPack = (pack: unknown, dryRun: boolean) =>
-    api.call('POST', '/api/packs/import', {
+    world.api.call('POST', '/api/packs/import', {
       url: `/api/packs/import?dryRun=${dryRun}`,
-      headers: cast.who.admin.headers,
+      headers: world.cast.who.admin.headers,
       payload: pack as Record<string, unknown>,
     });
-
-  beforeAll(async () => {
-    t = await openTestDatabase('pack_routes');
-    ({ app } = await testApp(t.db));
-    api = await ApiClient.for(app);
-    cast = await seedCast(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
 
   it('given the catalogue pack, when dry-run then imported, then the plan lists it as new and the version becomes active', async () => {
     const pack = buildCatalogPack([incidentTemplate()]);
@@ -61,7 +46,7 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
       activeVersion: null,
       plan: { pack: PACK, version: VERSION, added: ['incident'], changed: [], unchanged: [], removed: [] },
     });
-    const empty = await api.call('GET', '/api/catalogue', { headers: cast.who.owner.headers });
+    const empty = await world.api.call('GET', '/api/catalogue', { headers: world.cast.who.owner.headers });
     expect(empty.json()).toEqual({ items: [] });
 
     const real = await importPack(pack, false);
@@ -76,7 +61,7 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     const again = await importPack(pack, true);
     expect(again.json()).toMatchObject({ activeVersion: VERSION, plan: { unchanged: ['incident'], added: [] } });
 
-    const listed = await api.call('GET', '/api/catalogue', { headers: cast.who.owner.headers });
+    const listed = await world.api.call('GET', '/api/catalogue', { headers: world.cast.who.owner.headers });
     expect(listed.json()).toMatchObject({
       items: [
         {
@@ -107,7 +92,7 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
   it('given a pack whose import fails part-way, then it answers 409 PACK_VERSION_CONFLICT and the previous version stays in use', async () => {
     const second: Definition = { ...incidentTemplate(), key: 'zz-incident', title: { en: 'Second', zh: '第二' } };
     // A staged document left by an earlier import of 9.1.0 with other content.
-    await storedData(app.platform.clauseflow)
+    await storedData(world.app.platform.clauseflow)
       .raw('catalogue_templates')
       .insertOne({
         _id: `${PACK}@9.1.0/zz-incident` as never,
@@ -121,7 +106,7 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     const response = await importPack(packAt('9.1.0', [incidentTemplate(), second]), false);
     const problem = expectProblem(response, 409, 'PACK_VERSION_CONFLICT');
     expect(problem.detail).toContain(`still uses ${PACK}@${VERSION}`);
-    const listed = await api.call('GET', '/api/catalogue', { headers: cast.who.admin.headers });
+    const listed = await world.api.call('GET', '/api/catalogue', { headers: world.cast.who.admin.headers });
     expect(listed.json<{ items: { key: string; packVersion: string }[] }>().items).toEqual([
       expect.objectContaining({ key: 'incident', packVersion: VERSION }),
     ]);
@@ -131,12 +116,12 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     const keys = generateKeyPairSync('ed25519');
     const other = generateKeyPairSync('ed25519');
     const pem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const signedApp = (await testApp(t.db, { env: { CLAUSEFLOW_PACK_PUBLIC_KEY: pem } })).app;
+    const signedApp = (await testApp(world.t.db, { env: { CLAUSEFLOW_PACK_PUBLIC_KEY: pem } })).app;
     const signedApi = await ApiClient.for(signedApp);
     const call = (pack: unknown) =>
       signedApi.call('POST', '/api/packs/import', {
         url: '/api/packs/import?dryRun=true',
-        headers: cast.who.admin.headers,
+        headers: world.cast.who.admin.headers,
         payload: pack as Record<string, unknown>,
       });
     const unsigned = expectProblem(await call(buildCatalogPack([incidentTemplate()])), 422, 'PACK_INVALID');
@@ -152,14 +137,14 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
   });
 
   it('given a template, when an owner tailors it, then they own a new process whose draft derives from it and inherits its claims', async () => {
-    const response = await api.call('POST', '/api/catalogue/:pack/:key/tailor', {
+    const response = await world.api.call('POST', '/api/catalogue/:pack/:key/tailor', {
       url: `/api/catalogue/${PACK}/incident/tailor`,
-      headers: cast.who.owner.headers,
+      headers: world.cast.who.owner.headers,
       payload: { key: 'our-incidents', title: { en: 'Our incidents', zh: '我们的事件' } },
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
-      process: { key: 'our-incidents', owners: [cast.ids.owner], canEdit: true },
+      process: { key: 'our-incidents', owners: [world.cast.ids.owner], canEdit: true },
       draft: {
         rev: 1,
         valid: true,
@@ -173,9 +158,9 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
       'claims',
     );
 
-    const published = await api.call('POST', '/api/processes/:key/publish', {
+    const published = await world.api.call('POST', '/api/processes/:key/publish', {
       url: '/api/processes/our-incidents/publish',
-      headers: cast.who.owner.headers,
+      headers: world.cast.who.owner.headers,
     });
     expect(published.statusCode).toBe(201);
     expect(published.json()).toMatchObject({
@@ -183,20 +168,20 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     });
 
     // Dropping an inherited claim cannot make it conform.
-    const draft = await api.call('GET', '/api/processes/:key/draft', {
+    const draft = await world.api.call('GET', '/api/processes/:key/draft', {
       url: '/api/processes/our-incidents/draft',
-      headers: cast.who.owner.headers,
+      headers: world.cast.who.owner.headers,
     });
     const definition = { ...draft.json<{ definition: Definition }>().definition, claims: ['8.6.1-1'] };
-    await api.call('PUT', '/api/processes/:key/draft', {
+    await world.api.call('PUT', '/api/processes/:key/draft', {
       url: '/api/processes/our-incidents/draft',
-      headers: { ...cast.who.owner.headers, 'if-match': '"1"' },
+      headers: { ...world.cast.who.owner.headers, 'if-match': '"1"' },
       payload: { definition },
     });
     const refused = expectProblem(
-      await api.call('POST', '/api/processes/:key/publish', {
+      await world.api.call('POST', '/api/processes/:key/publish', {
         url: '/api/processes/our-incidents/publish',
-        headers: cast.who.owner.headers,
+        headers: world.cast.who.owner.headers,
       }),
       422,
       'DEFINITION_INVALID',
@@ -206,18 +191,18 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
 
   it('given a newer pack, then upgrades show a clean copy and a conflicting one; apply saves the clean merge and refuses the conflict with 409', async () => {
     const tailor = (key: string) =>
-      api.call('POST', '/api/catalogue/:pack/:key/tailor', {
+      world.api.call('POST', '/api/catalogue/:pack/:key/tailor', {
         url: `/api/catalogue/${PACK}/incident/tailor`,
-        headers: cast.who.owner.headers,
+        headers: world.cast.who.owner.headers,
         payload: { key },
       });
     await tailor('clean-copy');
     const conflicting = (await tailor('conflicting-copy')).json<{ draft: { definition: Definition } }>().draft
       .definition;
     conflicting.states[0] = { ...conflicting.states[0]!, label: { en: 'Ours', zh: '我们的' } };
-    await api.call('PUT', '/api/processes/:key/draft', {
+    await world.api.call('PUT', '/api/processes/:key/draft', {
       url: '/api/processes/conflicting-copy/draft',
-      headers: { ...cast.who.owner.headers, 'if-match': '"1"' },
+      headers: { ...world.cast.who.owner.headers, 'if-match': '"1"' },
       payload: { definition: conflicting },
     });
 
@@ -226,9 +211,9 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
       plan: { changed: ['incident'] },
     });
 
-    const preview = await api.call('GET', '/api/packs/:name/upgrades', {
+    const preview = await world.api.call('GET', '/api/packs/:name/upgrades', {
       url: `/api/packs/${PACK}/upgrades`,
-      headers: cast.who.admin.headers,
+      headers: world.cast.who.admin.headers,
     });
     const copies = preview.json<{ copies: { copy: string; status: string; conflicts: { path: string }[] }[] }>().copies;
     const byKey = Object.fromEntries(copies.map((c) => [c.copy, c]));
@@ -241,9 +226,9 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     expect(byKey['conflicting-copy']).toMatchObject({ status: 'conflicts' });
     expect(byKey['conflicting-copy']!.conflicts[0]!.path).toBe(`/states/${conflicting.states[0].id}`);
 
-    const applied = await api.call('POST', '/api/packs/:name/upgrades/:copyKey/apply', {
+    const applied = await world.api.call('POST', '/api/packs/:name/upgrades/:copyKey/apply', {
       url: `/api/packs/${PACK}/upgrades/clean-copy/apply`,
-      headers: cast.who.admin.headers,
+      headers: world.cast.who.admin.headers,
     });
     expect(applied.statusCode).toBe(200);
     const merged = applied.json<{ draft: { rev: number; definition: Definition } }>().draft;
@@ -251,9 +236,9 @@ describe('pack routes: verify, dry run, import, failed import, catalogue, tailor
     expect(merged.definition.derivedFrom?.version).toBe(TEMPLATE_VERSION + 1);
     expect(merged.definition.states[0]!.label.en).toBe('Logged (v2)');
 
-    const refused = await api.call('POST', '/api/packs/:name/upgrades/:copyKey/apply', {
+    const refused = await world.api.call('POST', '/api/packs/:name/upgrades/:copyKey/apply', {
       url: `/api/packs/${PACK}/upgrades/conflicting-copy/apply`,
-      headers: cast.who.admin.headers,
+      headers: world.cast.who.admin.headers,
     });
     const problem = expectProblem(refused, 409, 'CONFLICT');
     expect(problem.errors).toEqual([

@@ -1,18 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCastWorld } from '../test-support/record-world.ts';
 import { buildCatalogPack } from '@clauseflow/application';
-import {
-  CALLERS,
-  incidentDefinition,
-  incidentTemplate,
-  seedCast,
-  type Caller,
-  type Cast,
-} from '../processes/process-test-fixture.ts';
-import { ApiClient } from '../test-support/api-client.ts';
+import { CALLERS, incidentDefinition, incidentTemplate, type Caller } from '../processes/process-test-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
-import { testApp } from '../test-support/test-app.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Who = Caller | 'anonymous';
@@ -38,51 +28,40 @@ const ADMIN: Row = [200, 403, 403, 403, 403, 403, 401];
 const P = '/api/processes/matrix';
 
 describe('process routes', () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let api: ApiClient;
-  let cast: Cast;
+  const world = useCastWorld('process_routes');
 
   const grants = () => [
     { role: 'agent', users: [], groups: ['desk'] },
-    { role: 'requester', users: [cast.ids.requester], groups: [] },
+    { role: 'requester', users: [world.cast.ids.requester], groups: [] },
   ];
 
   beforeAll(async () => {
-    t = await openTestDatabase('process_routes');
-    ({ app } = await testApp(t.db));
-    api = await ApiClient.for(app);
-    cast = await seedCast(app);
-    const admin = cast.who.admin.headers;
-    const created = await api.call('POST', '/api/processes', {
+    const admin = world.cast.who.admin.headers;
+    const created = await world.api.call('POST', '/api/processes', {
       headers: admin,
-      payload: { key: 'matrix', title: { en: 'Matrix', zh: '矩阵' }, owners: [cast.ids.owner], grants: grants() },
+      payload: { key: 'matrix', title: { en: 'Matrix', zh: '矩阵' }, owners: [world.cast.ids.owner], grants: grants() },
     });
     expect(created.statusCode).toBe(201);
-    await app.inject({
+    await world.app.inject({
       method: 'PUT',
       url: `${P}/draft`,
       headers: admin,
       payload: { definition: incidentDefinition('matrix') },
     });
-    expect((await app.inject({ method: 'POST', url: `${P}/publish`, headers: admin })).statusCode).toBe(201);
-    await app.inject({
+    expect((await world.app.inject({ method: 'POST', url: `${P}/publish`, headers: admin })).statusCode).toBe(201);
+    await world.app.inject({
       method: 'POST',
       url: '/api/packs/import?dryRun=false',
       headers: admin,
       payload: buildCatalogPack([incidentTemplate()]),
     });
-    const tailored = await app.inject({
+    const tailored = await world.app.inject({
       method: 'POST',
       url: `/api/catalogue/${PACK}/incident/tailor`,
       headers: admin,
       payload: { key: 'matrix-copy' },
     });
     expect(tailored.statusCode).toBe(201);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
   });
 
   describe('the access-control matrix', () => {
@@ -94,7 +73,7 @@ describe('process routes', () => {
         payload: (who) => ({
           key: `made-by-${who.toLowerCase()}`,
           title: { en: 'x', zh: '乙' },
-          owners: [cast.ids.owner],
+          owners: [world.cast.ids.owner],
         }),
         expect: [201, 403, 403, 403, 403, 403, 401],
       },
@@ -161,9 +140,9 @@ describe('process routes', () => {
       const got: number[] = [];
       for (const who of order) {
         const payload = row.payload?.(who);
-        const response = await api.call(row.method, row.route, {
+        const response = await world.api.call(row.method, row.route, {
           url: row.url ?? row.route,
-          headers: who === 'anonymous' ? {} : cast.who[who].headers,
+          headers: who === 'anonymous' ? {} : world.cast.who[who].headers,
           ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
         });
         got.push(response.statusCode);
@@ -175,61 +154,71 @@ describe('process routes', () => {
   });
 
   it('given an owner, when they change grants, then agentGroups follow; changing owners or the title needs admin', async () => {
-    const owner = cast.who.owner.headers;
-    const response = await api.call('PATCH', '/api/processes/:key', {
+    const owner = world.cast.who.owner.headers;
+    const response = await world.api.call('PATCH', '/api/processes/:key', {
       url: P,
       headers: owner,
       payload: { grants: [...grants(), { role: 'incident-manager', users: [], groups: ['other'] }] },
     });
     expect(response.json()).toMatchObject({ agentGroups: ['desk', 'other'], canEdit: true });
-    const seenByOther = await api.call('GET', '/api/processes/:key', { url: P, headers: cast.who.otherAgent.headers });
+    const seenByOther = await world.api.call('GET', '/api/processes/:key', {
+      url: P,
+      headers: world.cast.who.otherAgent.headers,
+    });
     expect(seenByOther.json()).toMatchObject({ myRoles: ['incident-manager'], canEdit: false });
 
     expectProblem(
-      await api.call('PATCH', '/api/processes/:key', { url: P, headers: owner, payload: { owners: [cast.ids.agent] } }),
+      await world.api.call('PATCH', '/api/processes/:key', {
+        url: P,
+        headers: owner,
+        payload: { owners: [world.cast.ids.agent] },
+      }),
       403,
       'FORBIDDEN',
     );
-    const restored = await api.call('PATCH', '/api/processes/:key', {
+    const restored = await world.api.call('PATCH', '/api/processes/:key', {
       url: P,
-      headers: cast.who.admin.headers,
+      headers: world.cast.who.admin.headers,
       payload: { grants: grants() },
     });
     expect(restored.json()).toMatchObject({ agentGroups: ['desk'] });
   });
 
   it('given a stale If-Match or an unknown group, then PATCH answers 412 or 400 and changes nothing', async () => {
-    const current = await api.call('GET', '/api/processes/:key', { url: P, headers: cast.who.admin.headers });
+    const current = await world.api.call('GET', '/api/processes/:key', {
+      url: P,
+      headers: world.cast.who.admin.headers,
+    });
     const rev = current.json<{ rev: number }>().rev;
     expect(current.headers['etag']).toBe(`"${rev}"`);
     expectProblem(
-      await api.call('PATCH', '/api/processes/:key', {
+      await world.api.call('PATCH', '/api/processes/:key', {
         url: P,
-        headers: { ...cast.who.admin.headers, 'if-match': `"${rev - 1}"` },
+        headers: { ...world.cast.who.admin.headers, 'if-match': `"${rev - 1}"` },
         payload: { title: { en: 'Stale', zh: '过期' } },
       }),
       412,
       'PRECONDITION_FAILED',
     );
     const unknown = expectProblem(
-      await api.call('PATCH', '/api/processes/:key', {
+      await world.api.call('PATCH', '/api/processes/:key', {
         url: P,
-        headers: cast.who.admin.headers,
+        headers: world.cast.who.admin.headers,
         payload: { grants: [{ role: 'agent', users: [], groups: ['nobody'] }] },
       }),
       400,
       'VALIDATION_FAILED',
     );
     expect(unknown.errors?.[0]).toMatchObject({ path: '/grants/0/groups/0' });
-    const after = await api.call('GET', '/api/processes/:key', { url: P, headers: cast.who.admin.headers });
+    const after = await world.api.call('GET', '/api/processes/:key', { url: P, headers: world.cast.who.admin.headers });
     expect(after.json()).toMatchObject({ rev, title: { en: 'Matrix' } });
   });
 
   it('given a taken key, then creating a process answers 409', async () => {
     expectProblem(
-      await api.call('POST', '/api/processes', {
-        headers: cast.who.admin.headers,
-        payload: { key: 'matrix', title: { en: 'x', zh: '乙' }, owners: [cast.ids.owner] },
+      await world.api.call('POST', '/api/processes', {
+        headers: world.cast.who.admin.headers,
+        payload: { key: 'matrix', title: { en: 'x', zh: '乙' }, owners: [world.cast.ids.owner] },
       }),
       409,
       'CONFLICT',
@@ -238,7 +227,7 @@ describe('process routes', () => {
 
   it('given the list, then each caller sees only processes they have a role in', async () => {
     const keys = async (who: Caller) =>
-      (await api.call('GET', '/api/processes', { headers: cast.who[who].headers }))
+      (await world.api.call('GET', '/api/processes', { headers: world.cast.who[who].headers }))
         .json<{ items: { key: string }[] }>()
         .items.map((p) => p.key);
     expect(await keys('otherRequester')).toEqual([]);
