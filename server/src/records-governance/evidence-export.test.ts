@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { storedData } from '@clauseflow/application/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useRecordWorld } from '../test-support/record-world.ts';
+import { useRecordWorld } from '../test-support/test-world.ts';
 import type { Definition } from '@clauseflow/definition';
 import { eventHash, eventId, sha256Hex, type VerifyResult } from '@clauseflow/runtime';
 import { INCIDENT, type Caller } from '../instances/testing/record-fixture.ts';

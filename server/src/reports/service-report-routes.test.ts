@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_IDS } from '@clauseflow/application';
-import { useRecordWorld } from '../test-support/record-world.ts';
+import { useRecordWorld } from '../test-support/test-world.ts';
 import type { Definition } from '@clauseflow/definition';
 import { incidentData, type Caller } from '../instances/testing/record-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';

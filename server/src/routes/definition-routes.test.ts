@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useCastWorld } from '../test-support/record-world.ts';
+import { useCastWorld } from '../test-support/test-world.ts';
 import { incidentDefinition, incidentWithoutEscalation } from '../processes/process-test-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 

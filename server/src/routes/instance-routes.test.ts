@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useRecordWorld } from '../test-support/record-world.ts';
+import { useRecordWorld } from '../test-support/test-world.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { incidentData, TRIAGE, type Caller } from '../instances/testing/record-fixture.ts';
 

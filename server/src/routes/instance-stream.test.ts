@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useRecordWorld } from '../test-support/record-world.ts';
+import { useRecordWorld } from '../test-support/test-world.ts';
 import { incidentData, TRIAGE, type Caller, type Party } from '../instances/testing/record-fixture.ts';
 import { SseClient } from '../instances/testing/sse-client.ts';
 

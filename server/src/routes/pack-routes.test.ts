@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { storedData } from '@clauseflow/application/testing';
 import { describe, expect, it } from 'vitest';
-import { useCastWorld } from '../test-support/record-world.ts';
+import { useCastWorld } from '../test-support/test-world.ts';
 import type { Definition } from '@clauseflow/definition';
 import { buildCatalogPack, catalogPackInfo } from '@clauseflow/application';
 import { buildPack } from '@clauseflow/catalog';
