@@ -28,3 +28,5 @@ export * from './reports/report-loader.ts';
 export * from './reports/report-period.ts';
 export * from './reports/service-report.ts';
 export * from './reports/trend.ts';
+export * from './processes/definition-issues.ts';
+export * from './processes/process-authoring.ts';

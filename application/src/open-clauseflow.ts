@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import { DefinitionConformance } from './conformance/definition-conformance.ts';
 import { PackService } from './packs/pack-service.ts';
+import { ProcessAuthoring } from './processes/process-authoring.ts';
 import { RecordService, type RecordServiceOptions } from './records/record-service.ts';
 import { DisposalService } from './governance/disposal-service.ts';
 import { evidencePackLines, type EvidenceRequest } from './governance/evidence-pack.ts';
@@ -44,6 +45,8 @@ export interface ClauseFlow {
   readonly catalogue: TemplateCatalogue;
   /** The ISO/IEC 20000-1:2018 requirement set and assertion map, loaded once. */
   readonly conformance: DefinitionConformance;
+  /** Process authoring: drafts, validation, the publish gate, import, versions and diffs. */
+  readonly authoring: ProcessAuthoring;
   /** Catalogue packs: verify, dry run, import, tailor, upgrade tailored copies. */
   readonly packs: PackService;
   /** Records: start, send, view, lists, references, notes, with the timer scheduler and the outbox. */
@@ -93,6 +96,7 @@ export async function openClauseFlow(options: ClauseFlowOptions): Promise<Clause
     definitions,
     catalogue,
     conformance,
+    authoring: new ProcessAuthoring(definitions, catalogue, conformance, context.now),
     packs: new PackService(catalogue, definitions, processes, conformance, context.now, options.packPublicKey),
     records,
     disposals,

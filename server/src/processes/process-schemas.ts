@@ -1,7 +1,4 @@
 import { Type, type Static } from 'typebox';
-import type { FieldError } from '../errors/problem-error.ts';
-import type { Issue } from '@clauseflow/definition';
-import type { ConformanceProblem } from '@clauseflow/application';
 
 /** A process key, as in definitions: kebab-case. */
 export const ProcessKeySchema = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$', description: 'Process key.' });
@@ -71,26 +68,3 @@ export type ConformanceSummary = Static<typeof ConformanceSummarySchema>;
 export const DefinitionJsonSchema = Type.Record(Type.String(), Type.Unknown(), {
   description: 'A ClauseFlow process definition (see the definition JSON Schema).',
 });
-
-/** Field errors for definition issues of error severity, with pointers under `prefix`. */
-export function issueErrors(issues: readonly Issue[], prefix = '', part?: FieldError['in']): FieldError[] {
-  return issues
-    .filter((issue) => issue.severity === 'error')
-    .map((issue) => ({
-      code: 'DEFINITION_ISSUE' as const,
-      issue: issue.code,
-      path: `${prefix}${issue.path}`,
-      message: issue.message,
-      ...(part ? { in: part } : {}),
-    }));
-}
-
-/** Field errors for failed conformance requirements. */
-export function conformanceErrors(problems: readonly ConformanceProblem[], language: 'en' | 'zh'): FieldError[] {
-  return problems.map((problem) => ({
-    code: 'CONFORMANCE_FAILED' as const,
-    issue: problem.code,
-    path: problem.path,
-    message: problem.message[language],
-  }));
-}
