@@ -22,7 +22,7 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { readyPlugin } from './plugins/ready.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
-import { webAppPlugin } from './plugins/web-app.ts';
+import { appShell, webAppPlugin } from './plugins/web-app.ts';
 import { apiTokenRoutes } from './routes/api-token-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -147,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(errorHandlerPlugin);
+  await app.register(errorHandlerPlugin, { appShell: appShell(options.webRoot) });
   await app.register(securityHeadersPlugin);
   await app.register(openapiPlugin);
   await app.register(authenticationPlugin);

@@ -83,4 +83,21 @@ describe('admin API smoke over real HTTP (buildApp listening on a port)', () => 
     expect(problem.status).toBe(403);
     expect(problem.headers.get('content-type')).toContain('application/problem+json');
   });
+
+  it('given a browser opening a path the web app routes itself, then the app page answers; API paths and non-page requests still get problems', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    for (const path of ['/setup', '/console/users?page=2']) {
+      const page = await fetch(`${base}${path}`, { headers: html });
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('<title>ClauseFlow</title>');
+    }
+    const api = await fetch(`${base}/api/nothing-here`, { headers: html });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    const asJson = await fetch(`${base}/console/users`, { headers: { accept: 'application/json' } });
+    expect(asJson.status).toBe(404);
+    const post = await fetch(`${base}/console/users`, { method: 'POST', headers: html });
+    expect(post.status).toBe(404);
+  });
 });

@@ -30,7 +30,20 @@ function routePattern(url: string): RegExp {
  * another method (405). JSON is the only body format; `$`/dotted and prototype keys are refused
  * in bodies (while parsing) and query strings (before validation).
  */
-const errorHandler: FastifyPluginAsync = async (app: FastifyInstance) => {
+/** How unknown paths that a browser navigates to are answered (the web app's own routes). */
+export interface ErrorHandlerOptions {
+  /** The web app's page for a client-side route, or undefined when there is none (not built). */
+  appShell?: () => string | undefined;
+}
+
+/** A browser's navigation to a path outside the API: the web app routes it in the page. */
+function isPageNavigation(request: FastifyRequest, path: string): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (path === '/api' || path.startsWith('/api/')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+const errorHandler: FastifyPluginAsync<ErrorHandlerOptions> = async (app: FastifyInstance, options) => {
   const routes: { pattern: RegExp; methods: string[] }[] = [];
 
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -91,6 +104,10 @@ const errorHandler: FastifyPluginAsync = async (app: FastifyInstance) => {
         request,
         reply,
       );
+    }
+    const page = isPageNavigation(request, path) ? options.appShell?.() : undefined;
+    if (page !== undefined) {
+      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
     }
     return sendProblem(new ProblemError('NOT_FOUND', `No route ${request.method} ${path}.`), request, reply);
   });

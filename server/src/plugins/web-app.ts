@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
@@ -22,3 +22,12 @@ export const webAppPlugin: FastifyPluginAsync<{ webRoot: string }> = async (app,
       ),
   );
 };
+
+/**
+ * The built app's `index.html`, read at each call (a rebuild takes effect without a restart), for
+ * paths the web app routes itself (`/setup`, `/console/users`…); undefined when not built.
+ */
+export function appShell(webRoot: string): () => string | undefined {
+  const index = join(webRoot, 'index.html');
+  return () => (existsSync(index) ? readFileSync(index, 'utf8') : undefined);
+}
