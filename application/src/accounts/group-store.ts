@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { DomainError, type LocalizedText } from '@clauseflow/common';
+import { DomainError, fieldIssue, type LocalizedText } from '@clauseflow/common';
 import { isDuplicateKey } from './user-store.ts';
 
 /** A stored group. Membership lives on the users (`users.groups`), the one source of truth. */
@@ -25,7 +25,11 @@ export class GroupStore {
     try {
       await this.collection.insertOne(group);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DomainError('CONFLICT', `The group "${id}" exists already.`);
+      if (isDuplicateKey(error)) {
+        throw new DomainError('CONFLICT', `The group "${id}" exists already.`, {
+          errors: [fieldIssue('INVALID_VALUE', '/id', 'A group with this id exists already.')],
+        });
+      }
       throw error;
     }
     return group;

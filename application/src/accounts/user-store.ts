@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '@clauseflow/runtime';
-import { DomainError } from '@clauseflow/common';
+import { DomainError, fieldIssue } from '@clauseflow/common';
 import { hashPassword, type ScryptParams } from './password.ts';
 import type { Locale, PlatformRole, UserView } from './roles.ts';
 
@@ -85,7 +85,11 @@ export class UserStore {
     try {
       await this.collection.insertOne(user);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DomainError('CONFLICT', `The username "${input.username}" is taken.`);
+      if (isDuplicateKey(error)) {
+        throw new DomainError('CONFLICT', `The username "${input.username}" is taken.`, {
+          errors: [fieldIssue('INVALID_VALUE', '/username', 'This username is taken.')],
+        });
+      }
       throw error;
     }
     return user;

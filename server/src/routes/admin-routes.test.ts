@@ -150,4 +150,26 @@ describe('admin routes: users, groups, roles and membership', () => {
       'CONFLICT',
     );
   });
+
+  it('given a taken username or group id, then 409 CONFLICT points at the field, so a form can show it there', async () => {
+    const admin = who.admin.headers;
+    const user = { username: 'twin', displayName: 'Twin', password: 'twin-password-1', roles: ['agent'] };
+    expect((await api.call('POST', '/api/users', { headers: admin, payload: user })).statusCode).toBe(201);
+    const taken = expectProblem(
+      await api.call('POST', '/api/users', { headers: admin, payload: user }),
+      409,
+      'CONFLICT',
+    );
+    expect(taken.errors).toEqual([
+      { code: 'INVALID_VALUE', path: '/username', message: 'This username is taken.', in: 'body' },
+    ]);
+    const group = { id: 'twins', name: { en: 'Twins', zh: '双胞胎' } };
+    expect((await api.call('POST', '/api/groups', { headers: admin, payload: group })).statusCode).toBe(201);
+    const exists = expectProblem(
+      await api.call('POST', '/api/groups', { headers: admin, payload: group }),
+      409,
+      'CONFLICT',
+    );
+    expect(exists.errors?.[0]).toMatchObject({ code: 'INVALID_VALUE', path: '/id' });
+  });
 });
