@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '@clauseflow/runtime';
 import { DomainError, fieldIssue } from '@clauseflow/common';
-import { hashPassword, type ScryptParams } from './password.ts';
+import { hashPassword, verifyPassword, type ScryptParams } from './password.ts';
 import type { Locale, PlatformRole, UserView } from './roles.ts';
 
 /** A stored user. */
@@ -120,6 +120,19 @@ export class UserStore {
       .find({ groups: String(groupId) })
       .sort({ username: 1 })
       .toArray();
+  }
+
+  /**
+   * Before a user changes their own password: the current one must be right (VALIDATION_FAILED
+   * at `/currentPassword` otherwise), so nothing is written on a wrong one.
+   */
+  async confirmPassword(id: string, currentPassword: string): Promise<void> {
+    const user = await this.byId(id);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new DomainError('VALIDATION_FAILED', 'The current password is wrong.', {
+        errors: [fieldIssue('INVALID_VALUE', '/currentPassword', 'The current password is wrong.')],
+      });
+    }
   }
 
   /**

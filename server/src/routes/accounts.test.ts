@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '@clauseflow/application';
 import { ApiClient } from '../test-support/api-client.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { seedUser, sessionCookie, signIn, testApp, TEST_SCRYPT, type TestClock } from '../test-support/test-app.ts';
+import { SESSION_COOKIE } from '../plugins/authentication.ts';
 
 describe('passwords (node:crypto scrypt)', () => {
   it('given the same password twice, then each hash has its own salt, stores its parameters and verifies', async () => {
@@ -89,6 +90,7 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     api = await ApiClient.for(app);
     await seedUser(app, 'ada', ['admin']);
     await seedUser(app, 'rita', ['requester']);
+    await seedUser(app, 'sam', ['requester']);
   });
   afterAll(async () => {
     await app.close();
@@ -206,5 +208,59 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
       payload: { username: 'ada', password: 'ada-password' },
     });
     expect(sessionCookie(response)).toMatch(/^cfs_/);
+  });
+
+  it('given a requester, when they change their own language and name, then the session shows them; others are untouched', async () => {
+    const rita = await signIn(app, 'rita', 'rita-password');
+    const changed = await api.call('PATCH', '/api/session', {
+      headers: rita.headers,
+      payload: { locale: 'zh', displayName: 'Rita Chen' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ user: { username: 'rita', locale: 'zh', displayName: 'Rita Chen' } });
+    const me = await api.call('GET', '/api/session', { headers: { cookie: rita.cookie } });
+    expect(me.json()).toMatchObject({ user: { locale: 'zh', displayName: 'Rita Chen' } });
+    expectProblem(
+      await api.call('PATCH', '/api/session', { headers: { cookie: rita.cookie }, payload: { locale: 'en' } }),
+      403,
+      'CSRF_TOKEN_INVALID',
+    );
+  });
+
+  it('given a requester changing their own password, then it needs the right current one, and then only the new password and the new session work', async () => {
+    const sam = await signIn(app, 'sam', 'sam-password');
+    const other = await signIn(app, 'sam', 'sam-password');
+    const missing = expectProblem(
+      await api.call('PATCH', '/api/session', { headers: sam.headers, payload: { password: 'sam-new-password' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(missing.errors?.[0]).toMatchObject({ code: 'MISSING_FIELD', path: '/currentPassword' });
+    const wrong = expectProblem(
+      await api.call('PATCH', '/api/session', {
+        headers: sam.headers,
+        payload: { currentPassword: 'not-it', password: 'sam-new-password', locale: 'zh' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(wrong.errors?.[0]).toMatchObject({ code: 'INVALID_VALUE', path: '/currentPassword' });
+    // Nothing was written: the language stays as it was.
+    expect((await api.call('GET', '/api/session', { headers: { cookie: sam.cookie } })).json()).toMatchObject({
+      user: { locale: 'en' },
+    });
+
+    const changed = await api.call('PATCH', '/api/session', {
+      headers: sam.headers,
+      payload: { currentPassword: 'sam-password', password: 'sam-new-password' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const fresh = `${SESSION_COOKIE}=${sessionCookie(changed)}`;
+    expect((await api.call('GET', '/api/session', { headers: { cookie: fresh } })).statusCode).toBe(200);
+    for (const old of [sam, other]) {
+      expectProblem(await api.call('GET', '/api/session', { headers: { cookie: old.cookie } }), 401, 'UNAUTHENTICATED');
+    }
+    await expect(signIn(app, 'sam', 'sam-password')).rejects.toThrow(/401/);
+    expect((await signIn(app, 'sam', 'sam-new-password')).userId).toBe(sam.userId);
   });
 });

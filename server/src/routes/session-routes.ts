@@ -5,7 +5,7 @@ import { dummyPasswordHash, verifyPassword } from '@clauseflow/application';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { LocaleSchema, UsernameSchema, UserViewSchema } from '@clauseflow/application';
 import { userView } from '@clauseflow/application';
-import { ProblemError } from '../errors/problem-error.ts';
+import { fieldError, ProblemError } from '../errors/problem-error.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
 
 /** A password as accepted on input (length only: passphrases are welcome). */
@@ -26,6 +26,16 @@ const SessionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const OwnChangesSchema = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    locale: Type.Optional(LocaleSchema),
+    currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    password: Type.Optional(PasswordSchema),
+  },
+  { additionalProperties: false, description: 'A new `password` needs the `currentPassword`.' },
+);
+
 const SetupSchema = Type.Object(
   {
     token: Type.String({ minLength: 1, maxLength: 200 }),
@@ -37,7 +47,7 @@ const SetupSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** `POST/GET/DELETE /api/session` (sign in, who am I, sign out) and `POST /api/setup` (first admin). */
+/** `POST/GET/PATCH/DELETE /api/session` (sign in, who am I, my own settings, sign out) and `POST /api/setup` (first admin). */
 export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { users, sessions, config, firstRun } = app.platform;
   const signInLimit = {
@@ -90,6 +100,44 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const caller = currentUser(request);
       const user = await users.byId(caller.id);
       if (!user) throw new ProblemError('UNAUTHENTICATED');
+      return { user: userView(user), via: caller.via, ...(caller.csrfToken ? { csrfToken: caller.csrfToken } : {}) };
+    },
+  );
+
+  app.patch(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Change my own name, language or password',
+        description:
+          'Any signed-in user may change these on their own account. A new password needs the current one and ends every other session of the account (this one gets a new cookie).',
+        security: [{ session: [] as string[] }],
+        body: OwnChangesSchema,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = currentUser(request);
+      const { currentPassword, password, ...fields } = request.body;
+      if (password !== undefined && currentPassword === undefined) {
+        throw new ProblemError('VALIDATION_FAILED', 'A new password needs the current one.', {
+          errors: [fieldError('MISSING_FIELD', '/currentPassword', 'Missing required field "currentPassword".')],
+        });
+      }
+      if (password !== undefined && caller.via !== 'session') {
+        throw new ProblemError('FORBIDDEN', 'Change the password signed in with it, not with an API token.');
+      }
+      if (currentPassword !== undefined && password !== undefined) {
+        await users.confirmPassword(caller.id, currentPassword);
+      }
+      const user = await users.update(caller.id, { ...fields, ...(password === undefined ? {} : { password }) });
+      if (password !== undefined) {
+        await sessions.deleteForUser(caller.id);
+        const session = await sessions.create(user._id);
+        setSessionCookie(reply, session.token, session.expiresAt, config.secureCookies);
+        return { user: userView(user), via: 'session' as const, csrfToken: session.csrfToken };
+      }
       return { user: userView(user), via: caller.via, ...(caller.csrfToken ? { csrfToken: caller.csrfToken } : {}) };
     },
   );
