@@ -30,3 +30,4 @@ export * from './reports/service-report.ts';
 export * from './reports/trend.ts';
 export * from './processes/definition-issues.ts';
 export * from './processes/process-authoring.ts';
+export * from './records/engine-errors.ts';

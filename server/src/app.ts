@@ -118,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     records: {
       ...options.records,
       observer: {
+        eventApplied: (process, event) => metrics.eventsApplied.inc({ process, event }),
         timerFired: (kind) => metrics.timersFired.inc({ kind }),
         slaBreached: (process, clock) => metrics.slaBreaches.inc({ process, clock }),
       },

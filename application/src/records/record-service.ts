@@ -5,6 +5,8 @@ import {
   instanceEventBody,
   openRuntime,
   type InstanceDocument,
+  type EngineSuccess,
+  type SendInput,
   type InstanceEngine,
   type Runtime,
 } from '@clauseflow/runtime';
@@ -12,7 +14,8 @@ import type { AuthenticatedUser } from '../accounts/roles.ts';
 import type { ApplicationLogger } from '../application-context.ts';
 import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
 import { ChangeCursor } from './change-feed.ts';
-import { maySee, visibleRecordsFilter } from './record-policy.ts';
+import { engineError } from './engine-errors.ts';
+import { engineActor, maySee, mayStart, visibleRecordsFilter } from './record-policy.ts';
 import { buildRecordFind, encodeCursor, type RecordListQuery } from './record-query.ts';
 import { RecordNotes } from './record-notes.ts';
 import { RecordReferences } from './record-references.ts';
@@ -35,6 +38,8 @@ export interface RecordServiceOptions {
 
 /** What the records service reports as it happens. */
 export interface RecordObserver {
+  /** An event applied by a caller (not a replay): `start` or the event's type. */
+  eventApplied?(process: string, event: string): void;
   timerFired?(kind: string): void;
   slaBreached?(process: string, clock: string): void;
 }
@@ -143,6 +148,68 @@ export class RecordService {
     const process = record ? await this.processes.byKey(record.processKey) : null;
     if (!record || !maySee(user, record, process)) throw new DomainError('NOT_FOUND', `No record ${id}.`);
     return { user, record, process };
+  }
+
+  /**
+   * Starts a record of the process with the requester's data: NOT_FOUND when the caller may not
+   * raise one, PROCESS_NOT_PUBLISHED without a published version, and the engine's refusals as
+   * coded errors. Record references are checked first; a replay returns the recorded result.
+   */
+  async start(
+    user: AuthenticatedUser,
+    key: string,
+    data: Record<string, unknown>,
+    options: { idempotencyKey?: string | undefined } = {},
+  ): Promise<EngineSuccess> {
+    const process = await this.processes.byKey(key);
+    if (!mayStart(user, process)) throw new DomainError('NOT_FOUND', `No process ${key}.`);
+    const compiled = await this.engine.registry.latest(key);
+    if (!compiled) throw new DomainError('PROCESS_NOT_PUBLISHED', `Process ${key} has no published version.`);
+    await this.references.assertValid(user, compiled, data);
+    const { idempotencyKey } = options;
+    const result = await this.engine.start(key, data, engineActor(user, compiled, process, null), {
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    if (!result.ok) throw engineError(result, undefined);
+    // The engine indexes every change it applies; a replay may follow a crash before that.
+    if (result.replayed)
+      await this.references.indexAfterWrite(result.instanceId, compiled, result.state.data, this.now());
+    else this.options.observer?.eventApplied?.(key, 'start');
+    return result;
+  }
+
+  /**
+   * Sends an event to a record the caller sees, acting with the roles they hold on it. With
+   * `expectedSeq`, a record changed since answers PRECONDITION_FAILED.
+   */
+  async send(
+    visible: VisibleRecord,
+    event: Omit<SendInput, 'timer'>,
+    options: { idempotencyKey?: string | undefined; expectedSeq?: number | undefined } = {},
+  ): Promise<EngineSuccess> {
+    const { user, record, process } = visible;
+    const { idempotencyKey, expectedSeq } = options;
+    if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) {
+      throw new DomainError('PRECONDITION_FAILED', 'If-Match must be an ETag from this record, like "3".');
+    }
+    const compiled = await this.engine.registry.get(record.processKey, record.processVersion);
+    if (!compiled) throw new DomainError('NOT_FOUND', `No record ${record._id}.`);
+    const { type, data, vote, comment } = event;
+    if (data) {
+      await this.references.assertValid(user, compiled, data);
+      // Indexed before the event too: a crash after the append must not lose the reference.
+      await this.references.index(record._id, compiled, data, this.now());
+    }
+    const result = await this.engine.send(
+      record._id,
+      { type, ...(data ? { data } : {}), ...(vote ? { vote } : {}), ...(comment ? { comment } : {}) },
+      engineActor(user, compiled, process, record),
+      { ...(idempotencyKey ? { idempotencyKey } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}) },
+    );
+    if (!result.ok) throw engineError(result, expectedSeq);
+    if (result.replayed) await this.references.indexAfterWrite(record._id, compiled, result.state.data, this.now());
+    else this.options.observer?.eventApplied?.(record.processKey, type);
+    return result;
   }
 
   /**

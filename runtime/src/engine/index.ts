@@ -1,4 +1,4 @@
-export { InstanceEngine, type SendOptions, type StartOptions } from './instance-engine.ts';
+export { InstanceEngine, type SendInput, type SendOptions, type StartOptions } from './instance-engine.ts';
 export { SYSTEM_ACTOR, type EngineActor, type InstanceEventBody } from './instance-event.ts';
 export { type EngineFailure, type EngineFailureCode, type EngineResult, type EngineSuccess } from './engine-outcome.ts';
 export type { LoadedInstance } from './instance-loader.ts';

@@ -8,8 +8,7 @@ import { SIGNED_IN } from '../auth/signed-in.ts';
 import { ProblemError } from '../errors/problem-error.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { ProcessKeySchema } from '../processes/process-schemas.ts';
-import { engineProblem } from '../instances/engine-problems.ts';
-import { engineActor, mayStart, recordAccessOf } from '@clauseflow/application';
+import { engineActor, recordAccessOf } from '@clauseflow/application';
 import {
   AuditSchema,
   HistoryEntrySchema,
@@ -51,8 +50,7 @@ function changed(reply: FastifyReply, result: EngineSuccess): FastifyReply {
  * the caller may not see answers 404.
  */
 export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { records, metrics } = app.platform;
-  const { processes } = records;
+  const { records } = app.platform;
   app.addHook('preHandler', requireUser);
 
   app.post(
@@ -69,23 +67,10 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request);
-      const { key } = request.params;
-      const process = await processes.byKey(key);
-      if (!mayStart(user, process)) throw new ProblemError('NOT_FOUND', `No process ${key}.`);
-      const compiled = await records.engine.registry.latest(key);
-      if (!compiled) throw new ProblemError('PROCESS_NOT_PUBLISHED', `Process ${key} has no published version.`);
       const idempotencyKey = request.headers['idempotency-key'];
-      await records.references.assertValid(user, compiled, request.body.data);
-      const result = await records.engine.start(key, request.body.data, engineActor(user, compiled, process, null), {
-        ...(idempotencyKey ? { idempotencyKey } : {}),
+      const result = await records.start(currentUser(request), request.params.key, request.body.data, {
+        idempotencyKey,
       });
-      if (!result.ok) throw engineProblem(result, undefined);
-      // The engine indexes every change it applies; a replay may follow a crash before that.
-      if (result.replayed) {
-        await records.references.indexAfterWrite(result.instanceId, compiled, result.state.data, app.platform.now());
-      }
-      if (!result.replayed) metrics.eventsApplied.inc({ process: key, event: 'start' });
       return changed(reply, result)
         .header('location', `/api/records/${result.instanceId}`)
         .code(201)
@@ -157,31 +142,11 @@ export const instanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, record, process } = await records.visible(currentUser(request), request.params.id);
-      const expectedSeq = ifMatchSeq(request.headers['if-match']);
-      if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) {
-        throw new ProblemError('PRECONDITION_FAILED', 'If-Match must be an ETag from this record, like "3".');
-      }
-      const compiled = await records.engine.registry.get(record.processKey, record.processVersion);
-      if (!compiled) throw new ProblemError('NOT_FOUND', `No record ${record._id}.`);
-      const idempotencyKey = request.headers['idempotency-key'];
-      const { type, data, vote, comment } = request.body;
-      if (data) {
-        await records.references.assertValid(user, compiled, data);
-        // Indexed before the event too: a crash after the append must not lose the reference.
-        await records.references.index(record._id, compiled, data, app.platform.now());
-      }
-      const result = await records.engine.send(
-        record._id,
-        { type, ...(data ? { data } : {}), ...(vote ? { vote } : {}), ...(comment ? { comment } : {}) },
-        engineActor(user, compiled, process, record),
-        { ...(idempotencyKey ? { idempotencyKey } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}) },
-      );
-      if (!result.ok) throw engineProblem(result, expectedSeq);
-      if (result.replayed) {
-        await records.references.indexAfterWrite(record._id, compiled, result.state.data, app.platform.now());
-      }
-      if (!result.replayed) metrics.eventsApplied.inc({ process: record.processKey, event: type });
+      const visible = await records.visible(currentUser(request), request.params.id);
+      const result = await records.send(visible, request.body, {
+        idempotencyKey: request.headers['idempotency-key'],
+        expectedSeq: ifMatchSeq(request.headers['if-match']),
+      });
       return changed(reply, result).send(recordChange(result));
     },
   );
