@@ -18,8 +18,8 @@ import { MongoClient } from 'mongodb';
 import { openDatabaseServer } from '@clauseflow/embedded-db';
 import { buildApp } from '../src/app.ts';
 import { TEST_SCRYPT, testWebRoot } from '../src/test-support/test-app.ts';
-import { incidentData, seedRecordWorld, TRIAGE } from '../src/instances/testing/record-fixture.ts';
-import { spawnServer } from '../src/instances/testing/spawn-server.ts';
+import { incidentData, seedRecordWorld, TRIAGE } from '../src/records/testing/record-fixture.ts';
+import { spawnServer } from '../src/records/testing/spawn-server.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = (process.env['BENCH_CONNECTIONS'] ?? '1,10,50')

@@ -23,22 +23,22 @@ import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { readyPlugin } from './plugins/ready.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { appShell, webAppPlugin } from './plugins/web-app.ts';
-import { apiTokenRoutes } from './routes/api-token-routes.ts';
-import { groupRoutes } from './routes/group-routes.ts';
-import { sessionRoutes } from './routes/session-routes.ts';
-import { userRoutes } from './routes/user-routes.ts';
-import { definitionRoutes } from './routes/definition-routes.ts';
-import { packRoutes } from './routes/pack-routes.ts';
-import { processRoutes } from './routes/process-routes.ts';
-import { instanceRoutes } from './routes/instance-routes.ts';
-import { recordReferenceRoutes } from './routes/record-reference-routes.ts';
-import { instanceStreamRoutes } from './routes/instance-stream.ts';
-import { documentRoutes } from './routes/document-routes.ts';
-import { portalRoutes } from './routes/portal-routes.ts';
-import { disposedRecordGuard } from './records-governance/disposed-record-guard.ts';
-import { evidenceRoutes } from './routes/evidence-routes.ts';
-import { retentionRoutes } from './routes/retention-routes.ts';
-import { reportRoutes } from './routes/report-routes.ts';
+import { apiTokenRoutes } from './accounts/api-token-routes.ts';
+import { groupRoutes } from './accounts/group-routes.ts';
+import { sessionRoutes } from './accounts/session-routes.ts';
+import { userRoutes } from './accounts/user-routes.ts';
+import { definitionRoutes } from './processes/definition-routes.ts';
+import { packRoutes } from './packs/pack-routes.ts';
+import { processRoutes } from './processes/process-routes.ts';
+import { instanceRoutes } from './records/instance-routes.ts';
+import { recordReferenceRoutes } from './records/record-reference-routes.ts';
+import { instanceStreamRoutes } from './records/instance-stream.ts';
+import { documentRoutes } from './documents/document-routes.ts';
+import { portalRoutes } from './portal/portal-routes.ts';
+import { disposedRecordGuard } from './governance/disposed-record-guard.ts';
+import { evidenceRoutes } from './governance/evidence-routes.ts';
+import { retentionRoutes } from './governance/retention-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
 
 /**
  * A resource plugin: one encapsulated plugin per resource, registered under `/api`, typed by

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MEASURE_IDS } from '@clauseflow/application';
 import { useRecordWorld } from '../test-support/test-world.ts';
 import type { Definition } from '@clauseflow/definition';
-import { incidentData, type Caller } from '../instances/testing/record-fixture.ts';
+import { incidentData, type Caller } from '../records/testing/record-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import type { ServiceReportView } from './report-schemas.ts';
 

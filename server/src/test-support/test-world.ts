@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
-import { seedRecordWorld, type Caller, type Party } from '../instances/testing/record-fixture.ts';
+import { seedRecordWorld, type Caller, type Party } from '../records/testing/record-fixture.ts';
 import { seedCast, type Cast } from '../processes/process-test-fixture.ts';
 import { ApiClient } from './api-client.ts';
 import { testApp, type TestClock } from './test-app.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
 import { ApiClient } from '../test-support/api-client.ts';
 import { testApp } from '../test-support/test-app.ts';
-import { incidentData, seedRecordWorld, TRIAGE, type Caller, type Party } from '../instances/testing/record-fixture.ts';
+import { incidentData, seedRecordWorld, TRIAGE, type Caller, type Party } from './testing/record-fixture.ts';
 
 type Who = Party | 'anonymous';
 const WHO: Who[] = ['admin', 'owner', 'agent', 'otherAgent', 'requester', 'otherRequester', 'anonymous'];

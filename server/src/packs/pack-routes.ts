@@ -5,7 +5,7 @@ import { SIGNED_IN } from '../auth/signed-in.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { ConformanceSummarySchema, ProcessKeySchema, TitleSchema } from '../processes/process-schemas.ts';
 import { draftView, DraftSchema } from '../processes/definition-schemas.ts';
-import { processView, ProcessSchema } from './process-routes.ts';
+import { processView, ProcessSchema } from '../processes/process-routes.ts';
 
 /** A pack file may hold hundreds of templates: this route alone accepts up to 20 MB. */
 const PACK_BODY_LIMIT = 20 * 1024 * 1024;

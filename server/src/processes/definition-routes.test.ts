@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useCastWorld } from '../test-support/test-world.ts';
-import { incidentDefinition, incidentWithoutEscalation } from '../processes/process-test-fixture.ts';
+import { incidentDefinition, incidentWithoutEscalation } from './process-test-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 
 describe('definition routes: drafts, validation, publish, versions, diff, export and import', () => {

@@ -22,7 +22,7 @@ import {
   SendBody,
   StartBody,
   WriteHeaders,
-} from '../instances/record-schemas.ts';
+} from './record-schemas.ts';
 import {
   etag,
   ifMatchSeq,
@@ -32,7 +32,7 @@ import {
   recordHistory,
   recordNotes,
   recordSummary,
-} from '../instances/record-views.ts';
+} from './record-views.ts';
 import type { EngineSuccess } from '@clauseflow/runtime';
 
 const tags = ['records'];

@@ -5,7 +5,7 @@ import { SIGNED_IN } from '../auth/signed-in.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { requestLanguage } from '../errors/to-problem.ts';
 import { conformanceSummary } from '@clauseflow/application';
-import { editableProcess, visibleProcess } from '../processes/process-access.ts';
+import { editableProcess, visibleProcess } from './process-access.ts';
 import {
   DiffSchema,
   DraftSchema,
@@ -14,7 +14,7 @@ import {
   VersionParams,
   VersionSchema,
   versionMeta,
-} from '../processes/definition-schemas.ts';
+} from './definition-schemas.ts';
 import {
   ConformanceSummarySchema,
   DefinitionJsonSchema,
@@ -22,7 +22,7 @@ import {
   IssueSchema,
   ifMatchRevision,
   KeyParams,
-} from '../processes/process-schemas.ts';
+} from './process-schemas.ts';
 
 /** Definitions are bigger than account bodies: drafts and imports may be up to 5 MB. */
 const DEFINITION_BODY_LIMIT = 5 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCastWorld } from '../test-support/test-world.ts';
 import { buildCatalogPack } from '@clauseflow/application';
-import { CALLERS, incidentDefinition, incidentTemplate, type Caller } from '../processes/process-test-fixture.ts';
+import { CALLERS, incidentDefinition, incidentTemplate, type Caller } from './process-test-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,7 +1,7 @@
 import { storedData, type StoredCollection } from '@clauseflow/application/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useRecordWorld } from '../test-support/test-world.ts';
-import { type Caller } from '../instances/testing/record-fixture.ts';
+import { type Caller } from '../records/testing/record-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import type { DisposalView } from './governance-schemas.ts';
 import { closedRecord, openRecord } from './testing/governance-fixture.ts';

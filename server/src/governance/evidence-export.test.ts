@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useRecordWorld } from '../test-support/test-world.ts';
 import type { Definition } from '@clauseflow/definition';
 import { eventHash, eventId, sha256Hex, type VerifyResult } from '@clauseflow/runtime';
-import { INCIDENT, type Caller } from '../instances/testing/record-fixture.ts';
+import { INCIDENT, type Caller } from '../records/testing/record-fixture.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
 import { closedRecord, ok, openRecord } from './testing/governance-fixture.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useRecordWorld } from '../test-support/test-world.ts';
 import { expectProblem } from '../test-support/schema-check.ts';
-import { incidentData, TRIAGE, type Caller } from '../instances/testing/record-fixture.ts';
+import { incidentData, TRIAGE, type Caller } from './testing/record-fixture.ts';
 
 interface Change {
   id: string;

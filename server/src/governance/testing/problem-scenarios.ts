@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { ProblemCode } from '../../errors/problem-codes.ts';
-import { seedRecordWorld } from '../../instances/testing/record-fixture.ts';
+import { seedRecordWorld } from '../../records/testing/record-fixture.ts';
 import { expectProblem } from '../../test-support/schema-check.ts';
 import { closedRecord, openRecord } from './governance-fixture.ts';
 

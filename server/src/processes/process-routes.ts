@@ -5,7 +5,7 @@ import { canEditProcess } from '@clauseflow/application';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { GroupIdSchema, type AuthenticatedUser } from '@clauseflow/application';
 import { fieldError, ProblemError, type FieldError } from '../errors/problem-error.ts';
-import { editableProcess, visibleProcess } from '../processes/process-access.ts';
+import { editableProcess, visibleProcess } from './process-access.ts';
 import {
   IfMatchHeaders,
   ifMatchRevision,
@@ -14,7 +14,7 @@ import {
   ProcessRoleIdSchema,
   TitleSchema,
   UserIdSchema,
-} from '../processes/process-schemas.ts';
+} from './process-schemas.ts';
 import {
   canSeeProcess,
   ProcessConflictError,

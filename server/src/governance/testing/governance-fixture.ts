@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { incidentData, TRIAGE, type Caller } from '../../instances/testing/record-fixture.ts';
+import { incidentData, TRIAGE, type Caller } from '../../records/testing/record-fixture.ts';
 
 /** Injects a request that must succeed (2xx); returns the JSON body. */
 export async function ok<T = Record<string, unknown>>(app: FastifyInstance, request: InjectOptions): Promise<T> {

@@ -10,8 +10,8 @@ import {
   LookupQuery,
   ReferencedByPageSchema,
   ReferencedByQuery,
-} from '../instances/record-reference-schemas.ts';
-import { RecordIdParams } from '../instances/record-schemas.ts';
+} from './record-reference-schemas.ts';
+import { RecordIdParams } from './record-schemas.ts';
 import { ProcessKeySchema } from '../processes/process-schemas.ts';
 
 const tags = ['records'];

@@ -18,7 +18,7 @@ import {
   DisposalRecordIdSchema,
   DisposalSchema,
   PageQuery,
-} from '../records-governance/governance-schemas.ts';
+} from './governance-schemas.ts';
 import {
   disposalView,
   parseRetentionPolicy,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useRecordWorld } from '../test-support/test-world.ts';
-import { incidentData, TRIAGE, type Caller, type Party } from '../instances/testing/record-fixture.ts';
-import { SseClient } from '../instances/testing/sse-client.ts';
+import { incidentData, TRIAGE, type Caller, type Party } from './testing/record-fixture.ts';
+import { SseClient } from './testing/sse-client.ts';
 
 describe('record stream: Server-Sent Events of changes the caller may see', () => {
   const world = useRecordWorld('record_stream', { app: { records: { pollMs: 10, heartbeatMs: 40 } } });

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
 import { LocaleSchema } from '@clauseflow/application';
-import { serviceCatalogue } from '../portal/service-catalogue.ts';
+import { serviceCatalogue } from './service-catalogue.ts';
 
 const CatalogueEntrySchema = Type.Object(
   {

@@ -4,11 +4,11 @@ import { SIGNED_IN } from '../auth/signed-in.ts';
 import { problemResponses } from '../errors/problem-schema.ts';
 import { visibleRecordsFilter } from '@clauseflow/application';
 import { KeyParams } from '../processes/process-schemas.ts';
-import { reportableProcess } from '../reports/report-access.ts';
-import { reportCsv } from '../reports/report-csv.ts';
+import { reportableProcess } from './report-access.ts';
+import { reportCsv } from './report-csv.ts';
 import { loadServiceReport } from '@clauseflow/application';
 import { localIso, resolveReportPeriod } from '@clauseflow/application';
-import { ServiceReportQuery, ServiceReportSchema, type ServiceReportView } from '../reports/report-schemas.ts';
+import { ServiceReportQuery, ServiceReportSchema, type ServiceReportView } from './report-schemas.ts';
 
 /**
  * `/api/processes/:key/reports/service`: a process's service report, generated on request from
