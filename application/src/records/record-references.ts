@@ -105,8 +105,8 @@ export class RecordReferences {
   constructor(
     db: Db,
     private readonly host: ReferenceHost,
-    private readonly log: (message: string, error: unknown) => void = (message, error) =>
-      console.warn(`[references] ${message}:`, error),
+    /** Where failures it survives are reported (the application's logger). */
+    private readonly log: (message: string, error: unknown) => void,
   ) {
     this.collection = db.collection<RecordRefDocument>('record_refs');
   }
