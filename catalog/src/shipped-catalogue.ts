@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import { AssertionMap } from '@clauseflow/conformance';
 import type { PackInfo } from './packs/build-pack.ts';
@@ -35,4 +35,12 @@ export function loadAssertionMap(): AssertionMap {
 /** The manifest information of the shipped pack (`catalog/pack.json`). */
 export function shippedPackInfo(): PackInfo {
   return JSON.parse(readFileSync(new URL('pack.json', CATALOG_ROOT), 'utf8')) as PackInfo;
+}
+
+/** The shipped templates as they are on disk (parsed JSON, by file name), for callers that validate them. */
+export function shippedTemplateFiles(): { file: string; json: unknown }[] {
+  return readdirSync(SHIPPED_TEMPLATES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, json: JSON.parse(readFileSync(new URL(file, SHIPPED_TEMPLATES_DIR), 'utf8')) as unknown }));
 }

@@ -8,6 +8,7 @@ import {
 } from '@clauseflow/conformance';
 import type { Definition } from '@clauseflow/definition';
 import type { LocalizedText } from '@clauseflow/common';
+import type { TemplateOf } from '../processes/definition-checks.ts';
 
 /** One failed requirement, flattened: where the fix belongs and why, in both languages. */
 export interface ConformanceProblem {
@@ -33,6 +34,20 @@ function problemOf(requirement: string, failure: VerdictFailure): ConformancePro
     message: {
       en: `${requirement}: ${failure.explanation.en}`,
       zh: `${requirement}：${failure.explanation.zh}`,
+    },
+  };
+}
+
+/** The problem of a tailored copy whose template is not to be found. */
+export function templateNotFound(from: NonNullable<Definition['derivedFrom']>): ConformanceProblem {
+  const named = `${from.packName}/${from.templateKey} v${from.version}`;
+  return {
+    requirement: 'derivedFrom',
+    code: 'TEMPLATE_NOT_FOUND',
+    path: '/derivedFrom',
+    message: {
+      en: `derivedFrom: template ${named} is not in the catalogue, so the claims this copy inherits cannot be checked. Import its pack first.`,
+      zh: `derivedFrom：目录中没有模板 ${named}，因此无法检查此副本继承的声明。请先导入其模板包。`,
     },
   };
 }
@@ -75,5 +90,17 @@ export class DefinitionConformance {
       });
     }
     return { ok: result.ok && result.unknownClaims.length === 0, result, problems };
+  }
+
+  /**
+   * Checks a definition with what its `derivedFrom` resolved to. A copy whose template cannot be
+   * found fails with TEMPLATE_NOT_FOUND at `/derivedFrom`: without the template's claims the
+   * verdict could not see a dropped claim, so it is never a pass.
+   */
+  checkWith(definition: Definition, template: TemplateOf): DefinitionCheck {
+    if (template.kind === 'found') return this.checkDefinition(definition, template.claims);
+    const checked = this.checkDefinition(definition);
+    if (template.kind === 'not-derived') return checked;
+    return { ...checked, ok: false, problems: [templateNotFound(template.from), ...checked.problems] };
   }
 }

@@ -2,27 +2,38 @@ import { checkReferencedProcesses, recordReferenceFields, type Definition, type 
 import type { DefinitionStore, TemplateCatalogue } from '@clauseflow/runtime';
 import type { DefinitionCheck, DefinitionConformance } from '../conformance/definition-conformance.ts';
 
+/** The template a tailored copy names in `derivedFrom`, as a lookup finds it. */
+export type TemplateOf =
+  | { kind: 'not-derived' }
+  | { kind: 'found'; claims: string[] }
+  | { kind: 'missing'; from: NonNullable<Definition['derivedFrom']> };
+
+/** Finds a template by pack, key and version (the server: imported packs; the CLI: shipped ones and a pack file). */
+export type TemplateLookup = (
+  pack: string,
+  key: string,
+  version: number,
+) => Promise<Definition | null> | Definition | null;
+
 /**
- * The claims of the template a tailored copy derives from, looked up in the catalogue (a copy
- * inherits them and may not drop them); undefined for a definition that is not a copy.
+ * The template a tailored copy derives from: its claims (a copy inherits them and may not drop
+ * them), or `missing` when no template matches, which no caller may treat as a pass.
  */
-export async function templateClaimsOf(
-  catalogue: TemplateCatalogue,
-  definition: Definition,
-): Promise<string[] | undefined> {
+export async function templateOf(definition: Definition, lookup: TemplateLookup): Promise<TemplateOf> {
   const from = definition.derivedFrom;
-  if (!from) return undefined;
-  const template = await catalogue.templateVersion(from.packName, from.templateKey, from.version);
-  return template ? (template.claims ?? []) : undefined;
+  if (!from) return { kind: 'not-derived' };
+  const template = await lookup(from.packName, from.templateKey, from.version);
+  return template ? { kind: 'found', claims: template.claims ?? [] } : { kind: 'missing', from };
 }
 
-/** Checks a definition, a tailored copy against its template's claims. */
+/** Checks a definition, a tailored copy against its template's claims (found among the imported packs). */
 export async function checkWithTemplate(
   conformance: DefinitionConformance,
   catalogue: TemplateCatalogue,
   definition: Definition,
 ): Promise<DefinitionCheck> {
-  return conformance.checkDefinition(definition, await templateClaimsOf(catalogue, definition));
+  const template = await templateOf(definition, (pack, key, version) => catalogue.templateVersion(pack, key, version));
+  return conformance.checkWith(definition, template);
 }
 
 /** A conformance check as callers show it: the verdict, its counts and the flattened problems. */

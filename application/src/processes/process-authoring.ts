@@ -111,8 +111,11 @@ export class ProcessAuthoring {
     }
     const check = await checkWithTemplate(this.conformance, this.catalogue, parsed.definition);
     if (!check.ok) {
-      const failed = [...new Set(check.problems.map((p) => p.requirement))];
-      throw new DomainError('DEFINITION_INVALID', `The draft fails claimed requirements: ${failed.join(', ')}.`, {
+      const failed = [...new Set(check.problems.map((p) => p.requirement))].filter((r) => r !== 'derivedFrom');
+      const detail = check.problems.some((p) => p.code === 'TEMPLATE_NOT_FOUND')
+        ? 'The template this copy derives from is not in the catalogue, so its inherited claims cannot be checked.'
+        : `The draft fails claimed requirements: ${failed.join(', ')}.`;
+      throw new DomainError('DEFINITION_INVALID', detail, {
         errors: conformanceErrors(check.problems, request.language),
       });
     }

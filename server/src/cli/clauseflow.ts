@@ -34,6 +34,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return EXIT.usage;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`usage: pnpm clauseflow ${command.usage}\n\n  ${command.summary.en}\n  ${command.summary.zh}\n`);
+    return EXIT.ok;
+  }
   return command.run(args, io);
 }
 

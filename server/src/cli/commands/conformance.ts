@@ -1,38 +1,26 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { Value } from 'typebox/value';
-import { CATALOG_ROOT, ISO_IEC_20000_1_2018_ASSERTIONS_PATH } from '@clauseflow/catalog';
-import { parseDefinition, type Definition } from '@clauseflow/definition';
-import {
-  AssertionMap,
-  RequirementSet,
-  check,
-  type CheckResult,
-  type Verdict,
-  type AssertionMap as AssertionMapType,
-  type RequirementSet as RequirementSetType,
-} from '@clauseflow/conformance';
+import { loadAssertionMap, loadRequirementSet, shippedPackInfo, shippedTemplateFiles } from '@clauseflow/catalog';
+import { localizeIssue, parseDefinition, type Definition, type Issue } from '@clauseflow/definition';
+import { check, type CheckResult, type Verdict } from '@clauseflow/conformance';
+import { templateNotFound, templateOf, type TemplateLookup } from '@clauseflow/application';
+import type { LocalizedText } from '@clauseflow/common';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 import { readArgs } from '../cli-args.ts';
-import type { LocalizedText } from '@clauseflow/common';
-
-const REQUIREMENTS = new URL('requirements/iso-iec-20000-1-2018.json', CATALOG_ROOT);
-const ASSERTIONS = ISO_IEC_20000_1_2018_ASSERTIONS_PATH;
+import { padDisplay } from '../display-width.ts';
+import { readJsonObject } from '../read-json-file.ts';
 
 type Language = 'en' | 'zh';
 
 const TEXT = {
   usage: {
-    en: 'usage: pnpm clauseflow conformance <definition.json> [--json] [--template <template.json>] [--applicable] [--verbose] [--lang en|zh]',
-    zh: '用法：pnpm clauseflow conformance <定义.json> [--json] [--template <模板.json>] [--applicable] [--verbose] [--lang en|zh]',
+    en: 'usage: pnpm clauseflow conformance <definition.json> [--json] [--template <template.json>] [--pack <pack.json>] [--applicable] [--verbose] [--lang en|zh]',
+    zh: '用法：pnpm clauseflow conformance <定义.json> [--json] [--template <模板.json>] [--pack <模板包.json>] [--applicable] [--verbose] [--lang en|zh]',
   },
-  unreadable: { en: 'cannot read', zh: '无法读取' },
-  notJson: { en: 'is not JSON', zh: '不是 JSON' },
+  definition: { en: 'a process definition', zh: '流程定义' },
+  pack: { en: 'a template pack', zh: '模板包' },
   notDefinition: { en: 'is not a process definition', zh: '不是流程定义' },
-  invalidData: { en: 'invalid catalogue data', zh: '目录数据无效' },
-  semanticErrors: {
-    en: (n: number) => `warning: the definition has ${n} validation error(s); see pnpm clauseflow validate`,
-    zh: (n: number) => `警告：该定义有 ${n} 个校验错误；请运行 pnpm clauseflow validate`,
+  notCheckable: {
+    en: (n: number) => `not checkable: the definition has ${n} validation error(s); a verdict on it would mean nothing`,
+    zh: (n: number) => `无法检查：该定义有 ${n} 个校验错误，对其作出的结论没有意义`,
   },
   summary: {
     en: (r: CheckResult) =>
@@ -50,6 +38,7 @@ const TEXT = {
 interface Options {
   file: string;
   template?: string;
+  pack?: string;
   json: boolean;
   applicable: boolean;
   verbose: boolean;
@@ -59,14 +48,16 @@ interface Options {
 function parseOptions(args: readonly string[]): Options | undefined {
   const parsed = readArgs(args, {
     flags: ['json', 'applicable', 'verbose'],
-    values: ['template'],
+    values: ['template', 'pack'],
     positionals: [1, 1],
   });
   if (!parsed) return undefined;
   const template = parsed.value('template');
+  const pack = parsed.value('pack');
   return {
     file: parsed.positionals[0]!,
     ...(template === undefined ? {} : { template }),
+    ...(pack === undefined ? {} : { pack }),
     json: parsed.flag('json'),
     applicable: parsed.flag('applicable'),
     verbose: parsed.flag('verbose'),
@@ -74,56 +65,49 @@ function parseOptions(args: readonly string[]): Options | undefined {
   };
 }
 
-/** Reads a JSON file; a message instead when impossible. */
-async function readJson(
-  path: string | URL,
-  shown: string,
-  language: Language,
-): Promise<{ json: unknown } | { message: string }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    return { message: `${TEXT.unreadable[language]} ${shown} (${code})` };
-  }
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { message: `${shown} ${TEXT.notJson[language]}: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-/** Reads a process definition named on the command line (relative to where the user typed the command). */
+/** A definition file read and validated; `issues` are its validation errors (none: it can be checked). */
 async function readDefinition(
   file: string,
   language: Language,
-): Promise<{ definition: Definition; errors: number } | { message: string }> {
-  const read = await readJson(resolve(process.env.INIT_CWD ?? process.cwd(), file), file, language);
+): Promise<{ definition: Definition; errors: Issue[] } | { message: string }> {
+  const read = await readJsonObject(file, language, TEXT.definition);
   if ('message' in read) return read;
   const parsed = parseDefinition(read.json);
   if (parsed.definition === undefined) {
     const first = parsed.issues[0];
     return { message: `${file} ${TEXT.notDefinition[language]}${first ? `: ${first.code} ${first.path}` : ''}` };
   }
-  return { definition: parsed.definition, errors: parsed.issues.filter((i) => i.severity === 'error').length };
+  return { definition: parsed.definition, errors: parsed.issues.filter((i) => i.severity === 'error') };
 }
 
-/** Loads the catalogue's requirement set and assertion map, checked against their schemas. */
-async function readCatalogue(
+/**
+ * Where a tailored copy's template is looked up: the templates of a pack file given with `--pack`,
+ * then the shipped catalogue's (a template is named by its pack, key and version).
+ */
+async function templateLookup(
+  packFile: string | undefined,
   language: Language,
-): Promise<{ requirementSet: RequirementSetType; assertionMap: AssertionMapType } | { message: string }> {
-  const requirements = await readJson(REQUIREMENTS, REQUIREMENTS.pathname, language);
-  if ('message' in requirements) return requirements;
-  const assertions = await readJson(ASSERTIONS, ASSERTIONS.pathname, language);
-  if ('message' in assertions) return assertions;
-  if (!Value.Check(RequirementSet, requirements.json)) {
-    return { message: `${TEXT.invalidData[language]}: ${REQUIREMENTS.pathname}` };
+): Promise<TemplateLookup | { message: string }> {
+  const candidates: { pack: string; definition: Definition }[] = [];
+  const shippedPack = shippedPackInfo().name;
+  for (const { json } of shippedTemplateFiles()) {
+    const parsed = parseDefinition(json);
+    if (parsed.definition) candidates.push({ pack: shippedPack, definition: parsed.definition });
   }
-  if (!Value.Check(AssertionMap, assertions.json)) {
-    return { message: `${TEXT.invalidData[language]}: ${ASSERTIONS.pathname}` };
+  if (packFile !== undefined) {
+    const read = await readJsonObject(packFile, language, TEXT.pack);
+    if ('message' in read) return read;
+    const manifest = read.json['manifest'] as { name?: unknown } | undefined;
+    const templates = Array.isArray(read.json['templates']) ? (read.json['templates'] as unknown[]) : [];
+    for (const template of templates) {
+      const parsed = parseDefinition(template);
+      if (parsed.definition && typeof manifest?.name === 'string')
+        candidates.unshift({ pack: manifest.name, definition: parsed.definition });
+    }
   }
-  return { requirementSet: requirements.json, assertionMap: assertions.json };
+  return (pack, key, version) =>
+    candidates.find((c) => c.pack === pack && c.definition.key === key && c.definition.version === version)
+      ?.definition ?? null;
 }
 
 const STATUS_LABEL: Record<Verdict['status'], LocalizedText> = {
@@ -134,12 +118,26 @@ const STATUS_LABEL: Record<Verdict['status'], LocalizedText> = {
   platform: { en: 'PLATFORM', zh: '平台' },
 };
 
+/** A definition with validation errors gets no verdict: its errors, and exit 1. */
+function notCheckable(io: CliIo, errors: readonly Issue[], options: Options): number {
+  const { language } = options;
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ ok: false, checkable: false, issues: errors }, null, 2)}\n`);
+  } else {
+    const lines = errors.map((issue) => `${issue.code} ${issue.path || '/'}\n  ${localizeIssue(issue, language)}`);
+    io.stdout(`${[...lines, TEXT.notCheckable[language](errors.length)].join('\n')}\n`);
+  }
+  return EXIT.invalid;
+}
+
 function printTable(io: CliIo, result: CheckResult, options: Options): void {
   const { language } = options;
   const lines: string[] = [];
   for (const v of result.verdicts) {
     if (!options.verbose && v.status !== 'pass' && v.status !== 'fail') continue;
-    lines.push(`${STATUS_LABEL[v.status][language].padEnd(9)} ${v.requirement.padEnd(12)} ${v.title[language]}`);
+    lines.push(
+      `${padDisplay(STATUS_LABEL[v.status][language], 9)} ${padDisplay(v.requirement, 12)} ${v.title[language]}`,
+    );
     if (v.status === 'fail') {
       for (const f of v.failures)
         lines.push(`          ${f.code} ${f.pointer}\n            ${f.explanation[language]}`);
@@ -152,12 +150,16 @@ function printTable(io: CliIo, result: CheckResult, options: Options): void {
 }
 
 /**
- * `clauseflow conformance <definition.json> [--json] [--template <template.json>] [--applicable]
- * [--verbose] [--lang en|zh]`: checks a process definition against ISO/IEC 20000-1:2018 and
- * prints one verdict per requirement (pass and fail rows, all with `--verbose`; the full
- * result with `--json`). `--template` names the template a tailored copy derives from, whose
- * claims it inherits; `--applicable` also evaluates unclaimed requirements of its process area.
- * Exit 0 when no verdict is `fail`, 1 otherwise, 2 when an input cannot be read or used.
+ * `clauseflow conformance <definition.json> [--json] [--template <template.json>] [--pack <pack.json>]
+ * [--applicable] [--verbose] [--lang en|zh]`: checks a process definition against ISO/IEC
+ * 20000-1:2018 and prints one verdict per requirement (pass and fail rows, all with `--verbose`;
+ * the full result with `--json`). A tailored copy is checked with the claims of the template it
+ * derives from: `--template` names that file, or else its `derivedFrom` is looked up in `--pack`
+ * and the shipped catalogue; a template that cannot be found is TEMPLATE_NOT_FOUND, never a pass.
+ * A definition with validation errors is not checkable: its errors are printed instead.
+ * `--applicable` also evaluates unclaimed requirements of its process area.
+ * Exit 0 when every verdict passes, 1 on a failed verdict or an uncheckable definition, 2 when an
+ * input cannot be read or used.
  */
 export const conformanceCommand: CliCommand = {
   name: 'conformance',
@@ -166,7 +168,7 @@ export const conformanceCommand: CliCommand = {
     zh: '逐条检查流程定义是否符合 ISO/IEC 20000-1:2018。',
   },
   usage:
-    'conformance <definition.json> [--json] [--template <template.json>] [--applicable] [--verbose] [--lang en|zh]',
+    'conformance <definition.json> [--json] [--template <template.json>] [--pack <pack.json>] [--applicable] [--verbose] [--lang en|zh]',
   async run(args, io) {
     const options = parseOptions(args);
     if (options === undefined) {
@@ -180,16 +182,27 @@ export const conformanceCommand: CliCommand = {
     };
     const read = await readDefinition(options.file, language);
     if ('message' in read) return fail(read.message);
-    let templateClaims: string[] | undefined;
+    if (read.errors.length > 0) return notCheckable(io, read.errors, options);
+    let template;
     if (options.template !== undefined) {
-      const template = await readDefinition(options.template, language);
-      if ('message' in template) return fail(template.message);
-      templateClaims = template.definition.claims ?? [];
+      const named = await readDefinition(options.template, language);
+      if ('message' in named) return fail(named.message);
+      template = { kind: 'found' as const, claims: named.definition.claims ?? [] };
+    } else {
+      const lookup = await templateLookup(options.pack, language);
+      if ('message' in lookup) return fail(lookup.message);
+      template = await templateOf(read.definition, lookup);
     }
-    const catalogue = await readCatalogue(language);
-    if ('message' in catalogue) return fail(catalogue.message);
-    if (read.errors > 0) io.stderr(`${TEXT.semanticErrors[language](read.errors)}\n`);
-    const result = check(read.definition, catalogue.requirementSet, catalogue.assertionMap, {
+    if (template.kind === 'missing') {
+      const problem = templateNotFound(template.from);
+      if (options.json) io.stdout(`${JSON.stringify({ ok: false, checkable: false, problems: [problem] }, null, 2)}\n`);
+      else io.stdout(`${problem.code} ${problem.path}\n  ${problem.message[language]}\n`);
+      return EXIT.invalid;
+    }
+    const templateClaims = template.kind === 'found' ? template.claims : undefined;
+    const requirementSet = loadRequirementSet();
+    const assertionMap = loadAssertionMap();
+    const result = check(read.definition, requirementSet, assertionMap, {
       scope: options.applicable ? 'applicable' : 'claims',
       ...(templateClaims ? { templateClaims } : {}),
     });

@@ -1,7 +1,7 @@
 import { compile, localizeIssue, parseDefinition } from '@clauseflow/definition';
 import { simulate, type SimulationFrame, type SimulationScript } from '@clauseflow/runtime';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
-import { readJsonFile, type CliLanguage } from '../read-json-file.ts';
+import { readJsonFile, readJsonObject, type CliLanguage } from '../read-json-file.ts';
 import { readArgs } from '../cli-args.ts';
 
 const TEXT = {
@@ -81,7 +81,10 @@ export const simulateCommand: CliCommand = {
       io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
       return EXIT.usage;
     }
-    const definitionFile = await readJsonFile(options.definition, options.language);
+    const definitionFile = await readJsonObject(options.definition, options.language, {
+      en: 'a process definition',
+      zh: '流程定义',
+    });
     const eventsFile = await readJsonFile(options.events, options.language);
     for (const read of [definitionFile, eventsFile]) {
       if ('message' in read) {

@@ -1,6 +1,6 @@
 import { localizeIssue, parseDefinition, type Issue, type Language } from '@clauseflow/definition';
 import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
-import { readJsonFile } from '../read-json-file.ts';
+import { readJsonObject } from '../read-json-file.ts';
 import { readArgs } from '../cli-args.ts';
 
 const TEXT = {
@@ -55,7 +55,10 @@ export const validateCommand: CliCommand = {
       io.stderr(`${TEXT.usage.en}\n${TEXT.usage.zh}\n`);
       return EXIT.usage;
     }
-    const read = await readJsonFile(options.file, options.language);
+    const read = await readJsonObject(options.file, options.language, {
+      en: 'a process definition',
+      zh: '流程定义',
+    });
     if ('message' in read) {
       io.stderr(`clauseflow validate: ${read.message}\n`);
       return EXIT.unreadable;
