@@ -26,6 +26,8 @@ interface Case {
   name: string;
   code: ProblemCode;
   fieldCode?: FieldErrorCode;
+  /** The JSON Pointer the first field error must name, where the case pins it. */
+  path?: string;
   request: (ctx: { admin: SignedIn; requester: SignedIn; requesterId: string }) => InjectOptions;
 }
 
@@ -111,6 +113,18 @@ const CASES: Case[] = [
     code: 'FORBIDDEN_KEY',
     fieldCode: 'FORBIDDEN_KEY',
     request: ({ admin }) => ({ method: 'GET', url: '/api/users?$where=1', headers: admin.headers }),
+  },
+  {
+    name: 'a lone surrogate in a body text',
+    code: 'VALIDATION_FAILED',
+    fieldCode: 'LONE_SURROGATE',
+    path: '/name/en',
+    request: ({ admin }) => ({
+      method: 'POST',
+      url: '/api/groups',
+      headers: { ...admin.headers, ...json },
+      payload: '{"id":"halves","name":{"en":"broken \\ud800 text","zh":"x"}}',
+    }),
   },
   {
     name: '__proto__ in the body',
@@ -275,7 +289,7 @@ describe('the problem-code catalogue and the error handler', () => {
     await t.close();
   });
 
-  it.each(CASES)('given $name, then it answers $code as problem+json', async ({ code, fieldCode, request }) => {
+  it.each(CASES)('given $name, then it answers $code as problem+json', async ({ code, fieldCode, path, request }) => {
     const before = await snapshot(app);
     const response = await app.inject(request(ctx));
     const body = expectProblem(response, PROBLEM_CODES[code].status, code);
@@ -284,6 +298,7 @@ describe('the problem-code catalogue and the error handler', () => {
     if (fieldCode) {
       expect(body.errors?.[0]?.code).toBe(fieldCode);
       expect(body.errors?.[0]?.path).toMatch(/^(\/[^/]*)*$/);
+      if (path !== undefined) expect(body.errors?.[0]?.path).toBe(path);
       producedFieldCodes.add(fieldCode);
     }
     if (code !== 'INTERNAL_ERROR') expect(response.statusCode).toBeLessThan(500);

@@ -34,3 +34,36 @@ export function findForbiddenKey(
   }
   return undefined;
 }
+
+/** A high surrogate not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Finds the first string, value or key, at any depth, that is not well-formed UTF-16: a lone
+ * surrogate cannot be stored and shown the same way everywhere (a summary would show U+FFFD
+ * while the data kept it), so such input is refused rather than repaired.
+ */
+export function findLoneSurrogate(
+  value: unknown,
+  part: 'body' | 'querystring',
+): (FieldError & { code: 'LONE_SURROGATE' }) | undefined {
+  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
+  const refuse = (path: string) => ({
+    ...fieldError('LONE_SURROGATE', path, undefined, part),
+    code: 'LONE_SURROGATE' as const,
+  });
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return refuse(path);
+      continue;
+    }
+    if (current === null || typeof current !== 'object') continue;
+    for (const key of Object.keys(current)) {
+      const childPath = `${path}/${pointerToken(key)}`;
+      if (LONE_SURROGATE.test(key)) return refuse(childPath);
+      stack.push({ value: (current as Record<string, unknown>)[key], path: childPath });
+    }
+  }
+  return undefined;
+}

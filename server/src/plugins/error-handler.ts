@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { ProblemError } from '../errors/problem-error.ts';
+import { ProblemError, type FieldError } from '../errors/problem-error.ts';
 import { PROBLEM_MEDIA_TYPE, problemResponses } from '../errors/problem-schema.ts';
 import { problemBody, toProblemError } from '../errors/to-problem.ts';
-import { findForbiddenKey } from '../http/forbidden-keys.ts';
+import { findForbiddenKey, findLoneSurrogate } from '../http/forbidden-keys.ts';
 
 /** Problem statuses every route with a schema documents (added to its `response` schema). */
 const COMMON_PROBLEM_STATUSES = [400, 401, 403, 404, 409, 412, 413, 415, 429, 500];
@@ -30,6 +30,13 @@ function routePattern(url: string): RegExp {
  * another method (405). JSON is the only body format; `$`/dotted and prototype keys are refused
  * in bodies (while parsing) and query strings (before validation).
  */
+/** A string that is not well-formed UTF-16 (a lone surrogate), refused with its place. */
+function loneSurrogateProblem(error: FieldError): ProblemError {
+  return new ProblemError('VALIDATION_FAILED', `${error.in ?? 'body'} ${error.path}: a lone UTF-16 surrogate.`, {
+    errors: [error],
+  });
+}
+
 /** How unknown paths that a browser navigates to are answered (the web app's own routes). */
 export interface ErrorHandlerOptions {
   /** The web app's page for a client-side route, or undefined when there is none (not built). */
@@ -72,6 +79,11 @@ const errorHandler: FastifyPluginAsync<ErrorHandlerOptions> = async (app: Fastif
       done(new ProblemError(forbidden.code, `Forbidden key at body ${forbidden.path}.`, { errors: [forbidden] }));
       return;
     }
+    const surrogate = findLoneSurrogate(parsed, 'body');
+    if (surrogate) {
+      done(loneSurrogateProblem(surrogate));
+      return;
+    }
     done(null, parsed);
   });
 
@@ -82,6 +94,8 @@ const errorHandler: FastifyPluginAsync<ErrorHandlerOptions> = async (app: Fastif
         errors: [forbidden],
       });
     }
+    const surrogate = findLoneSurrogate(request.query, 'querystring');
+    if (surrogate) throw loneSurrogateProblem(surrogate);
   });
 
   app.setErrorHandler((error, request, reply) => {
