@@ -32,6 +32,8 @@ export interface RecordServiceOptions {
   heartbeatMs?: number;
   /** How far back each poll looks again for changes written late by other processes, in ms (default 5000). */
   lookbackMs?: number;
+  /** How often a stream checks that its caller is still signed in, in ms (default 2000). */
+  authCheckMs?: number;
   /** Told of timer firings and SLA breaches (the server counts them as metrics). */
   observer?: RecordObserver;
 }
@@ -65,7 +67,7 @@ export class RecordService {
   /** Record-reference fields: checks, resolution, lookup and the referenced-by index. */
   readonly references: RecordReferences;
   private opened: Promise<void> | null = null;
-  readonly timing: Required<Pick<RecordServiceOptions, 'pollMs' | 'heartbeatMs' | 'lookbackMs'>>;
+  readonly timing: Required<Pick<RecordServiceOptions, 'pollMs' | 'heartbeatMs' | 'lookbackMs' | 'authCheckMs'>>;
 
   constructor(
     private readonly db: Db,
@@ -81,6 +83,7 @@ export class RecordService {
       pollMs: options.pollMs ?? 1000,
       heartbeatMs: options.heartbeatMs ?? 15_000,
       lookbackMs: options.lookbackMs ?? 5000,
+      authCheckMs: options.authCheckMs ?? 2000,
     };
   }
 

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Platform } from '../platform.ts';
 import { ProblemError } from '../errors/problem-error.ts';
 import type { AuthenticatedUser } from '@clauseflow/application';
 import { userView, type UserDocument } from '@clauseflow/application';
@@ -52,6 +53,30 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): Fastif
  * unknown or expired cookie is simply anonymous. Cookie-authenticated unsafe methods need the
  * session's CSRF token in `x-csrf-token`; bearer requests are exempt (browsers never add them).
  */
+/** The stores the credentials of a request are checked against. */
+type CredentialStores = Pick<Platform, 'users' | 'sessions' | 'apiTokens'>;
+
+/**
+ * Whether the credentials a request came with still belong to an enabled user: the session not
+ * ended or expired, the API token not revoked. Long-lived responses (the record stream) ask
+ * again while they run, so signing out, revoking a token or disabling the user ends them.
+ */
+export async function stillSignedIn(stores: CredentialStores, request: FastifyRequest): Promise<boolean> {
+  const caller = request.user;
+  if (!caller) return false;
+  let userId: string | undefined;
+  if (caller.via === 'token') {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    userId = match?.[1] ? (await stores.apiTokens.find(match[1]))?.userId : undefined;
+  } else {
+    const cookie = request.cookies[SESSION_COOKIE];
+    userId = cookie ? (await stores.sessions.find(cookie))?.userId : undefined;
+  }
+  if (userId !== caller.id) return false;
+  const user = await stores.users.byId(userId);
+  return user !== null && !user.disabled;
+}
+
 const authentication: FastifyPluginAsync = async (app) => {
   await app.register(fastifyCookie);
   app.decorateRequest('user', null);

@@ -4,7 +4,9 @@ import { incidentData, TRIAGE, type Caller, type Party } from './testing/record-
 import { SseClient } from './testing/sse-client.ts';
 
 describe('record stream: Server-Sent Events of changes the caller may see', () => {
-  const world = useRecordWorld('record_stream', { app: { records: { pollMs: 10, heartbeatMs: 40 } } });
+  const world = useRecordWorld('record_stream', {
+    app: { records: { pollMs: 10, heartbeatMs: 40, authCheckMs: 20 } },
+  });
   let base: string;
   const clients: SseClient[] = [];
 
@@ -75,5 +77,47 @@ describe('record stream: Server-Sent Events of changes the caller may see', () =
     const agent = await open(world.who.agent.headers);
     expect(agent.status).toBe(200);
     await agent.until((c) => c.comments.includes('keep-alive'));
+  });
+
+  it('given open streams, when the session ends, the token is revoked or the user is disabled, then each stream ends within seconds', async () => {
+    const { users, apiTokens } = world.app.platform;
+    // A session: sign in as a fresh requester, stream with the cookie, sign out.
+    const leaver = await users.create({
+      username: 'leaver',
+      displayName: 'Leaver',
+      password: 'leaver-password',
+      roles: ['requester'],
+    });
+    const signIn = await world.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'leaver', password: 'leaver-password' },
+    });
+    const { csrfToken } = signIn.json<{ csrfToken: string }>();
+    const cookie = `cf_session=${signIn.cookies.find((c) => c.name === 'cf_session')!.value}`;
+    const bySession = await open({ cookie });
+    expect(bySession.status).toBe(200);
+    await world.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie, 'x-csrf-token': csrfToken } });
+    await bySession.until((c) => c.ended);
+    expect(bySession.events.at(-1)?.event).toBe('signed-out');
+
+    // A token: revoked by its owner.
+    const token = await apiTokens.create({ name: 'script', userId: leaver._id, createdBy: leaver._id });
+    const byToken = await open({ authorization: `Bearer ${token.secret}` });
+    expect(byToken.status).toBe(200);
+    await apiTokens.revoke(token.token._id);
+    await byToken.until((c) => c.ended);
+
+    // A disabled user: the token still exists, the user does not sign in any more.
+    const second = await apiTokens.create({ name: 'script-2', userId: leaver._id, createdBy: leaver._id });
+    const byDisabled = await open({ authorization: `Bearer ${second.secret}` });
+    expect(byDisabled.status).toBe(200);
+    await users.update(leaver._id, { disabled: true });
+    await byDisabled.until((c) => c.ended);
+
+    // Everyone else's stream stays open.
+    const agent = await open(world.who.agent.headers);
+    await world.app.inject({ method: 'GET', url: '/health' });
+    expect(agent.ended).toBe(false);
   });
 });

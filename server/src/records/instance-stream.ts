@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser, requireUser } from '../auth/authorize.ts';
 import { SIGNED_IN } from '../auth/signed-in.ts';
+import { stillSignedIn } from '../plugins/authentication.ts';
 import type { ProcessDocument } from '@clauseflow/application';
 import { changeId, parseChangeId, type ChangedRecord } from '@clauseflow/application';
 import { maySee } from '@clauseflow/application';
@@ -60,7 +61,7 @@ export const instanceStreamRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const { pollMs, heartbeatMs } = records.timing;
+      const { pollMs, heartbeatMs, authCheckMs } = records.timing;
       const resume = parseChangeId(request.headers['last-event-id']);
       const cursor = records.changes(resume ? resume.at : app.platform.now().getTime());
       if (resume) cursor.skip(resume.recordId, resume.seq, resume.at);
@@ -92,8 +93,18 @@ export const instanceStreamRoutes: FastifyPluginAsyncTypebox = async (app) => {
       open.add(close);
       raw.on('close', close);
 
+      let checkedAt = Date.now();
       const tick = async () => {
         try {
+          // Signing out, a revoked token or a disabled user ends the stream within seconds.
+          if (Date.now() - checkedAt >= authCheckMs) {
+            checkedAt = Date.now();
+            if (!(await stillSignedIn(app.platform, request))) {
+              raw.write('event: signed-out\ndata: {}\n\n');
+              close();
+              return;
+            }
+          }
           const changes = await cursor.poll();
           const known = new Map<string, ProcessDocument | null>();
           for (const change of changes) {

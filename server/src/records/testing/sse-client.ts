@@ -16,6 +16,8 @@ export class SseClient {
   /** Comment lines received (heartbeats). */
   readonly comments: string[] = [];
   status = 0;
+  /** The server ended the response. */
+  ended = false;
   private buffer = '';
   private waiters: (() => void)[] = [];
   private req: ClientRequest | null = null;
@@ -30,6 +32,10 @@ export class SseClient {
         client.status = res.statusCode ?? 0;
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => client.feed(chunk));
+        res.on('end', () => {
+          client.ended = true;
+          for (const wake of client.waiters.splice(0)) wake();
+        });
         resolve();
       });
       req.on('error', reject);
