@@ -10,6 +10,10 @@ export interface ServerConfig {
   sessionTtlMs: number;
   /** Requests per window per signed-in user, or per IP address when anonymous (`CLAUSEFLOW_RATE_LIMIT`, default 600). */
   rateLimitMax: number;
+  /** Requests per window per API token's user (`CLAUSEFLOW_TOKEN_RATE_LIMIT`, default 3000: 50 a second, for automation). */
+  tokenRateLimitMax: number;
+  /** Bearer token a metrics scraper sends to `GET /metrics` (`CLAUSEFLOW_METRICS_TOKEN`); admins may read it signed in. */
+  metricsToken: string | undefined;
   /** Sign-in and setup attempts per window per IP address (`CLAUSEFLOW_SIGN_IN_LIMIT`, default 20). */
   signInRateLimitMax: number;
   /** Rate-limit window in ms (default one minute). */
@@ -37,6 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     secureCookies: env['CLAUSEFLOW_SECURE_COOKIES'] === 'true',
     sessionTtlMs: positive(env['CLAUSEFLOW_SESSION_HOURS'], 12) * 3_600_000,
     rateLimitMax: positive(env['CLAUSEFLOW_RATE_LIMIT'], 600),
+    tokenRateLimitMax: positive(env['CLAUSEFLOW_TOKEN_RATE_LIMIT'], 3000),
+    metricsToken: env['CLAUSEFLOW_METRICS_TOKEN'] || undefined,
     signInRateLimitMax: positive(env['CLAUSEFLOW_SIGN_IN_LIMIT'], 20),
     rateLimitWindowMs: 60_000,
     adminUsername: env['CLAUSEFLOW_ADMIN_USERNAME'] || undefined,

@@ -69,5 +69,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set `csrf: false` on routes a cookie-authenticated caller may call without the CSRF header (sign-in). */
     csrf?: boolean;
+    /** Set on `GET /metrics`: a bearer token there is the scraper's metrics token, not an API token. */
+    metricsScrape?: boolean;
   }
 }

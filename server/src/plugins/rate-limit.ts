@@ -4,14 +4,16 @@ import fp from 'fastify-plugin';
 import { ProblemError } from '../errors/problem-error.ts';
 import { rateLimitStore } from './rate-limit-store.ts';
 
-/** The rate-limit key: the user when signed in, else the client IP. */
+/** The rate-limit key: the user when signed in (their API tokens apart), else the client IP. */
 export function rateLimitKey(request: FastifyRequest): string {
-  return request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
+  if (!request.user) return `ip:${request.ip}`;
+  return request.user.via === 'token' ? `token:${request.user.id}` : `user:${request.user.id}`;
 }
 
 /**
  * Rate limiting for every route registered after it: `rateLimitMax` requests per window per
- * user (or per IP when anonymous), counted in MongoDB (`rate_limits`) so several server
+ * user (or per IP when anonymous), `tokenRateLimitMax` for what a user's API tokens send
+ * (automation runs faster than people click), counted in MongoDB (`rate_limits`) so several server
  * processes share the counters. Routes tighten it with `config.rateLimit` (sign-in does) or
  * opt out with `config: { rateLimit: false }`.
  */
@@ -19,7 +21,7 @@ const rateLimit: FastifyPluginAsync = async (app) => {
   const { config, clauseflow } = app.platform;
   await app.register(fastifyRateLimit, {
     global: true,
-    max: config.rateLimitMax,
+    max: (request) => (request.user?.via === 'token' ? config.tokenRateLimitMax : config.rateLimitMax),
     timeWindow: config.rateLimitWindowMs,
     keyGenerator: rateLimitKey,
     store: rateLimitStore(clauseflow.accounts.rateLimits),
