@@ -7,6 +7,7 @@ import type { ClauseFlow } from './open-clauseflow.ts';
 /** Every collection the application (and the runtime below it) stores data in. */
 export const STORED_COLLECTIONS = [
   'api_tokens',
+  'attempt_slots',
   'catalogue_activations',
   'catalogue_packs',
   'catalogue_templates',

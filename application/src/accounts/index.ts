@@ -8,3 +8,4 @@ export * from './session-store.ts';
 export * from './user-store.ts';
 export * from './open-accounts.ts';
 export * from './rate-limit-counters.ts';
+export * from './attempt-limiter.ts';

@@ -1,5 +1,6 @@
 import type { ApplicationContext } from '../application-context.ts';
 import { ApiTokenStore } from './api-token-store.ts';
+import { AttemptLimiter } from './attempt-limiter.ts';
 import { FirstRun, type FirstRunConfig } from './first-run.ts';
 import { GroupStore } from './group-store.ts';
 import { RateLimitCounters } from './rate-limit-counters.ts';
@@ -29,6 +30,8 @@ export interface Accounts {
   firstRun: FirstRun;
   /** Request counters of the rate limits (sign-in and API), shared by every server process. */
   rateLimits: RateLimitCounters;
+  /** Password checks per account and address, counted atomically (the sign-in lockout). */
+  signInAttempts: AttemptLimiter;
 }
 
 /** Builds the account services and creates their indexes. */
@@ -42,9 +45,11 @@ export async function openAccounts(context: ApplicationContext, options: Account
     groups: new GroupStore(db, now),
     firstRun: new FirstRun(db, users, options.firstRun ?? NO_FIRST_RUN_CONFIG, now),
     rateLimits: new RateLimitCounters(db, now),
+    signInAttempts: new AttemptLimiter(db, now),
   };
   await accounts.users.init();
   await accounts.sessions.init();
   await accounts.apiTokens.init();
+  await accounts.signInAttempts.init();
   return accounts;
 }

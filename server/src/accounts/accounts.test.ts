@@ -263,4 +263,31 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     await expect(signIn(app, 'sam', 'sam-password')).rejects.toThrow(/401/);
     expect((await signIn(app, 'sam', 'sam-new-password')).userId).toBe(sam.userId);
   });
+
+  it('given 100 concurrent wrong passwords for one account, then at most the limit are checked, the rest wait with Retry-After, and another account from the same address still signs in', async () => {
+    const guarded = await testApp(t.db, { config: { signInRateLimitMax: 20 } });
+    await seedUser(guarded.app, 'victim', ['requester']);
+    await seedUser(guarded.app, 'bystander', ['requester']);
+    const address = '198.51.100.99';
+    const attempt = (username: string, password: string) =>
+      guarded.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: address,
+        payload: { username, password },
+      });
+    const answers = await Promise.all(Array.from({ length: 100 }, () => attempt('victim', 'not-the-password')));
+    const checked = answers.filter((r) => r.statusCode === 401).length;
+    const refused = answers.filter((r) => r.statusCode === 429);
+    expect(checked).toBeLessThanOrEqual(20);
+    expect(checked + refused.length).toBe(100);
+    expect(Number(refused[0]?.headers['retry-after'])).toBeGreaterThan(0);
+    // The account is locked from this address until the window ends, its right password too.
+    expect((await attempt('victim', 'victim-password')).statusCode).toBe(429);
+    // Others behind the same address are not.
+    expect((await attempt('bystander', 'bystander-password')).statusCode).toBe(200);
+    guarded.clock.advance(60_000);
+    expect((await attempt('victim', 'victim-password')).statusCode).toBe(200);
+    await guarded.app.close();
+  });
 });

@@ -50,6 +50,7 @@ const SetupSchema = Type.Object(
 /** `POST/GET/PATCH/DELETE /api/session` (sign in, who am I, my own settings, sign out) and `POST /api/setup` (first admin). */
 export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { users, sessions, config, firstRun } = app.platform;
+  const { signInAttempts } = app.platform.clauseflow.accounts;
   const signInLimit = {
     max: config.signInRateLimitMax,
     groupId: 'sign-in',
@@ -59,22 +60,26 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/session',
     {
-      config: { csrf: false, rateLimit: signInLimit },
+      config: { csrf: false },
       schema: {
         tags: ['session'],
         summary: 'Sign in',
-        description: 'Unknown user, wrong password and disabled account all answer the same 401.',
+        description:
+          'Unknown user, wrong password and disabled account all answer the same 401. Password checks are counted per account and address (CLAUSEFLOW_SIGN_IN_LIMIT a minute, atomically): beyond that the pair is locked until the window ends (429 with Retry-After), while other accounts from the same address still sign in.',
         body: SignInSchema,
         response: { 200: SessionSchema },
       },
     },
     async (request, reply) => {
+      const attempts = `${request.body.username.toLowerCase()}|${request.ip}`;
+      await signInAttempts.claim(attempts, config.signInRateLimitMax, config.rateLimitWindowMs);
       const user = await users.byUsername(request.body.username);
       const ok = await verifyPassword(
         request.body.password,
         user?.passwordHash ?? (await dummyPasswordHash(config.scrypt)),
       );
       if (!user || !ok || user.disabled) throw new ProblemError('UNAUTHENTICATED', 'Wrong username or password.');
+      await signInAttempts.reset(attempts);
       const session = await sessions.create(user._id);
       setSessionCookie(reply, session.token, session.expiresAt, config.secureCookies);
       return {
