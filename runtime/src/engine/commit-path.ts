@@ -3,6 +3,7 @@ import type { AppendResult, EventLog, LogHead } from '../event-log.ts';
 import type { SlaClockRecord } from '../sla-clock.ts';
 import type { JsonObject } from '../storable-json.ts';
 import type { EffectApplier } from './effect-applier.ts';
+import type { EngineLogger } from './engine-logger.ts';
 import { failure, type EngineFailure, type EngineResult } from './engine-outcome.ts';
 import { plainJson, type InstanceEventBody } from './instance-event.ts';
 import type { InstanceLoader } from './instance-loader.ts';
@@ -43,13 +44,22 @@ export interface CommitPathParts {
   effects: EffectApplier;
   /** Attempts when other writers keep taking the next seq (default 50). */
   maxAttempts?: number | undefined;
+  logger: EngineLogger;
+  /** Waits before each background repair attempt after effects failed, in ms. */
+  repairDelaysMs?: readonly number[];
 }
+
+const REPAIR_DELAYS_MS = [0, 100, 500, 2_000, 10_000];
 
 /**
  * The one way an instance changes — start, send, timer firing, migration alike: append one
  * event after the head it was built on (a single-document insert whose unique `_id` decides
  * races), then apply its effects and write the projection. A lost race rebuilds the event on
  * the newer head and tries again; a repeated idempotency key returns the recorded outcome.
+ *
+ * Once the event is appended the change has happened, and the caller is told so: effects or a
+ * projection write that fail afterwards (a busy database) do not turn a committed change into an
+ * error. They are repaired from the log at once in the background, as a reload would.
  */
 export class CommitPath {
   constructor(private readonly parts: CommitPathParts) {}
@@ -66,7 +76,21 @@ export class CommitPath {
       if (appended.status === 'duplicate') return this.parts.loader.replay(appended.event);
       if (appended.status === 'appended') {
         const { event } = appended;
-        await this.parts.effects.apply(instanceId, pending.compiled, event, pending.previousClocks, pending.createdAt);
+        try {
+          await this.parts.effects.apply(
+            instanceId,
+            pending.compiled,
+            event,
+            pending.previousClocks,
+            pending.createdAt,
+          );
+        } catch (error) {
+          this.parts.logger.warn(
+            { err: error, instanceId, seq: event.seq },
+            'effects after a commit failed; repairing',
+          );
+          void this.repairLater(instanceId);
+        }
         return { ok: true, instanceId, seq: event.seq, state: pending.body.state, event, replayed: false };
       }
       // Another writer took the seq.
@@ -74,6 +98,20 @@ export class CommitPath {
       hint = appended.observed ?? pending.head;
     }
     return change.exhausted?.(maxAttempts) ?? failure('CONFLICT', { instanceId });
+  }
+
+  /** Catches the projection and effects up with the log, retrying while the database stays busy. */
+  private async repairLater(instanceId: string): Promise<void> {
+    for (const delay of this.parts.repairDelaysMs ?? REPAIR_DELAYS_MS) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        await this.parts.loader.load(instanceId, undefined, true);
+        return;
+      } catch (error) {
+        this.parts.logger.warn({ err: error, instanceId }, 'repairing an instance after a commit failed');
+      }
+    }
+    this.parts.logger.error({ instanceId }, 'an instance still lags its log; the next read or write repairs it');
   }
 
   /** Appends one instance event (a RuntimeError INVALID_DOCUMENT when the body cannot be stored). */

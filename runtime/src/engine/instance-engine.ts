@@ -99,7 +99,13 @@ export class InstanceEngine {
         this.start(processKey, data, { id: SYSTEM_ACTOR, roles: [] }, { instanceId, idempotencyKey: 'start' }),
     });
     this.#loader = new InstanceLoader({ log, projections: this.projections, registry: this.registry, recent, effects });
-    this.#commits = new CommitPath({ log, loader: this.#loader, effects, maxAttempts: options.maxAttempts });
+    this.#commits = new CommitPath({
+      log,
+      loader: this.#loader,
+      effects,
+      maxAttempts: options.maxAttempts,
+      logger: options.logger ?? silentLogger,
+    });
   }
 
   /** Opens the engine and makes sure the collections it relies on have their indexes. */
