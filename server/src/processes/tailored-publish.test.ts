@@ -84,6 +84,17 @@ describe('the publish gate on tailored copies: no silent passes', () => {
     );
   });
 
+  it('given a copy whose tagged state no transition reaches any more, then 422 with STATE_UNREACHABLE at that state', async () => {
+    const refused = await publishChanged('unreachable-incidents', (d) => {
+      d.transitions = d.transitions.filter((t) => t.to !== 'major-incident');
+    });
+    const problem = expectProblem(refused, 422, 'DEFINITION_INVALID');
+    const at = incidentTemplate().states.findIndex((state) => state.id === 'major-incident');
+    expect(problem.errors).toContainEqual(
+      expect.objectContaining({ code: 'CONFORMANCE_FAILED', issue: 'STATE_UNREACHABLE', path: `/states/${at}` }),
+    );
+  });
+
   it('given a copy with a validation error, then 422 lists the definition issue and no verdict is given', async () => {
     const refused = await publishChanged('invalid-incidents', (d) => {
       d.transitions[0] = { ...d.transitions[0]!, to: 'nowhere' };

@@ -7,9 +7,16 @@ import { failure, type AssertionFailure } from './result.ts';
  * assertions that hold state by state.
  */
 
-/** No state is tagged `tag`; the fix belongs in `/states`. */
-export const noStateWithTag = (tag: string): AssertionFailure =>
-  failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag });
+/**
+ * No reachable state is tagged `tag`: STATE_UNREACHABLE at the first state that carries the tag
+ * but that no path reaches, else NO_STATE_WITH_TAG (the fix belongs in `/states`).
+ */
+export function noStateWithTag(index: DefinitionIndex, tag: string): AssertionFailure {
+  const unreachable = index.unreachableStatesTagged(tag)[0];
+  if (unreachable === undefined) return failure('NO_STATE_WITH_TAG', '/states', { element: 'state', tag }, { tag });
+  const state = index.definition.states[unreachable]!.id;
+  return failure('STATE_UNREACHABLE', `/states/${unreachable}`, { element: 'state', tag }, { tag, state }, state);
+}
 
 /** No role is tagged `tag`; the fix belongs in `/roles`. */
 export const noRoleWithTag = (tag: string): AssertionFailure =>
@@ -29,6 +36,6 @@ export function eachStateTagged(
   check: (state: State, s: number) => AssertionFailure[],
 ): AssertionFailure[] {
   const states = index.statesTagged(tag);
-  if (states.length === 0) return [noStateWithTag(tag)];
+  if (states.length === 0) return [noStateWithTag(index, tag)];
   return states.flatMap((s) => check(index.definition.states[s]!, s));
 }

@@ -119,6 +119,18 @@ describe('clauseflow conformance on tailored copies: no silent passes', () => {
     expect(withPack.code).toBe(1);
   });
 
+  test('given a copy whose tagged state no transition reaches any more, then the requirement fails with STATE_UNREACHABLE at that state', async () => {
+    const unreachable = tailoredCopy((d) => {
+      d.transitions = d.transitions.filter((t) => t.to !== 'major-incident');
+    });
+    const { code, stdout } = await run(await write('copy-unreachable.json', unreachable), '--json');
+    const result = JSON.parse(stdout) as CheckResult;
+    const failures = result.verdicts.flatMap((v) => (v.status === 'fail' ? v.failures : []));
+    const at = shippedIncident().states.findIndex((state) => state.id === 'major-incident');
+    expect(failures).toContainEqual(expect.objectContaining({ code: 'STATE_UNREACHABLE', pointer: `/states/${at}` }));
+    expect(code).toBe(1);
+  });
+
   test('given a definition with validation errors, then it is not checkable: the errors, no verdicts, exit 1', async () => {
     const broken = tailoredCopy((d) => {
       d.transitions[0] = { ...d.transitions[0]!, to: 'nowhere' };

@@ -30,7 +30,7 @@ export const clockCovers: Evaluator<'clockCovers'> = ({ clockTag, startTag, stop
   const stops = index.statesTagged(stopTag);
   const missing = [startTag, stopTag].filter((tag, i) => (i === 0 ? starts : stops).length === 0);
   if (missing.length > 0) {
-    return [...new Set(missing)].map((tag) => noStateWithTag(tag));
+    return [...new Set(missing)].map((tag) => noStateWithTag(index, tag));
   }
   let first: AssertionFailure[] | undefined;
   for (const c of clocks) {

@@ -18,7 +18,7 @@ export const createsLinkedRecord: Evaluator<'createsLinkedRecord'> = ({ process,
   }
   const states = index.statesTagged(stateTag);
   if (states.length === 0) {
-    return [noStateWithTag(stateTag)];
+    return [noStateWithTag(index, stateTag)];
   }
   const found = states.some(
     (s) =>

@@ -11,7 +11,7 @@ import { noStateWithTag } from '../tagged-elements.ts';
 export const everyPathPasses: Evaluator<'everyPathPasses'> = ({ tag, before }, index) => {
   const { definition } = index;
   if (index.statesTagged(tag).length === 0) {
-    return [noStateWithTag(tag)];
+    return [noStateWithTag(index, tag)];
   }
   if (!definition.states.some((s) => s.kind === 'final')) {
     return [failure('NO_FINAL_STATE', '/states', { element: 'final-state' })];

@@ -8,9 +8,12 @@ import { noStateWithTag } from '../tagged-elements.ts';
  */
 export const periodicReviewTimer: Evaluator<'periodicReviewTimer'> = ({ stateTag }, index) => {
   const { definition } = index;
-  const candidates = stateTag === undefined ? definition.states.map((_, i) => i) : index.statesTagged(stateTag);
+  const candidates =
+    stateTag === undefined
+      ? definition.states.map((_, i) => i).filter((s) => index.reachable.has(s))
+      : index.statesTagged(stateTag);
   if (stateTag !== undefined && candidates.length === 0) {
-    return [noStateWithTag(stateTag)];
+    return [noStateWithTag(index, stateTag)];
   }
   if (candidates.some((s) => definition.states[s]!.timers?.some((t) => t.repeat === true) === true)) return [];
   if (stateTag === undefined) {

@@ -3,4 +3,4 @@ import { noStateWithTag } from '../tagged-elements.ts';
 
 /** A state tagged T exists; the fix belongs in `/states`. */
 export const stateExists: Evaluator<'stateExists'> = ({ tag }, index) =>
-  index.statesTagged(tag).length > 0 ? [] : [noStateWithTag(tag)];
+  index.statesTagged(tag).length > 0 ? [] : [noStateWithTag(index, tag)];
