@@ -1,0 +1,227 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/test/chromium.ts';
+import { areaNavigation, createGroup, EN, pickOption, signIn, ZH, type FlowTexts } from './console-pages.ts';
+import { eventually, expectAccessible, screenshot, settled } from './support.ts';
+
+const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
+
+/**
+ * The administrators' first hour in real Chromium against the run's server, which started on an
+ * empty database: the setup link creates the first administrator, who creates groups and users;
+ * each new user then signs in and sees only their role's area. English first (it redeems the one
+ * setup link), then the same in Chinese (the spent link says so in Chinese).
+ */
+describe.sequential('the console from an empty database, in English and in Chinese', () => {
+  const baseUrl = inject('webBaseUrl');
+  const setupUrl = inject('setupUrl');
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
+  afterAll(async () => browser?.close());
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await screenshot(page, `failed-${task.name.slice(0, 60).replace(/\W+/g, '-')}`);
+  });
+
+  async function createUser(
+    t: FlowTexts,
+    user: { username: string; displayName: string; password: string; role: string; group: string },
+  ) {
+    await page.getByRole('button', { name: t.newUser }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(t.username).fill(user.username);
+    await dialog.getByLabel(t.displayName).fill(user.displayName);
+    await dialog.getByLabel(t.password, { exact: true }).fill(user.password);
+    await dialog.getByLabel(t.confirmPassword).fill(user.password);
+    await dialog.getByRole('checkbox', { name: user.role }).check();
+    await dialog.getByRole('checkbox', { name: t === ZH ? '申请人' : 'Requester' }).uncheck();
+    await pickOption(page, dialog.getByLabel(t.groups), user.group);
+    return dialog;
+  }
+
+  it('given the setup link, when the first administrator is created, then they land in the console signed in', async () => {
+    expect(setupUrl, 'the run’s database must start empty').toMatch(/\/setup#token=cfsetup_/);
+    await page.goto(setupUrl);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Set up ClauseFlow');
+    expect(page.url(), 'the token leaves the address bar').not.toContain('token=');
+    await screenshot(page, 'en-setup');
+    await expectAccessible(page, 'the setup page');
+
+    await page.getByLabel('Username').fill(ADMIN.username);
+    await page.getByLabel('Display name').fill(ADMIN.displayName);
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
+    await eventually(() => page.getByText('At least 10 characters.').count()).toBe(1);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Confirm password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
+
+    await eventually(() => new URL(page.url()).pathname).toBe('/console/users');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Users');
+    expect(await areaNavigation(page, 'Areas')).toEqual(['Console']);
+    await eventually(() => page.getByRole('row', { name: /Ada Admin/ }).count()).toBe(1);
+  });
+
+  it('given the administrator, when they create a group and an agent in it, then both are listed with the membership', async () => {
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Groups');
+    await settled(page);
+    await screenshot(page, 'en-groups-empty');
+    await createGroup(page, EN, { id: 'service-desk', en: 'Service desk', zh: '服务台' });
+    await expectAccessible(page, 'the groups page');
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    const dialog = await createUser(EN, {
+      username: 'alice',
+      displayName: 'Alice Agent',
+      password: 'alice-password-1',
+      role: 'Agent',
+      group: 'Service desk',
+    });
+    await screenshot(page, 'en-user-create');
+    await expectAccessible(page, 'the new-user dialog', '.ant-modal');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    const row = page.getByRole('row', { name: /Alice Agent/ });
+    await eventually(() => row.textContent()).toMatch(/Agent.*Service desk.*Active/);
+
+    // The same username again: the server's refusal is shown, and everything typed stays.
+    await createUser(EN, {
+      username: 'alice',
+      displayName: 'Alice Again',
+      password: 'alice-password-2',
+      role: 'Agent',
+      group: 'Service desk',
+    });
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await eventually(() => page.getByRole('dialog').getByRole('alert').textContent()).toMatch(
+      /Conflict.*alice.*taken.*CONFLICT/,
+    );
+    expect(await page.getByRole('dialog').getByLabel('Display name').inputValue()).toBe('Alice Again');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    await settled(page);
+    await screenshot(page, 'en-users');
+    await expectAccessible(page, 'the users page');
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await eventually(() => page.getByRole('row', { name: /Service desk/ }).textContent()).toMatch(/Alice Agent/);
+    await settled(page);
+    await screenshot(page, 'en-groups');
+  });
+
+  it('given the agent, when the administrator signs out and the agent signs in, then only the workspace is in the navigation', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await screenshot(page, 'en-sign-in');
+    await expectAccessible(page, 'the sign-in page');
+    await signIn(page, EN, 'alice', 'wrong-password-x');
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    expect(await page.getByLabel('Username').inputValue()).toBe('alice');
+    await signIn(page, EN, 'alice', 'alice-password-1');
+    await eventually(() => new URL(page.url()).pathname).toBe('/workspace');
+    expect(await areaNavigation(page, 'Areas')).toEqual(['Workspace']);
+    await settled(page);
+    await screenshot(page, 'en-workspace-placeholder');
+    await page.goto(`${baseUrl}/console/users`);
+    await eventually(() => page.getByText('Not for your role').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('given a signed-in administrator whose session ends, when they act, then sign-in opens and brings them back to the page', async () => {
+    await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent('/console/groups')}`);
+    await signIn(page, EN, ADMIN.username, ADMIN.password);
+    await eventually(() => new URL(page.url()).pathname).toBe('/console/groups');
+    await page.context().clearCookies(); // the session ends as it would when it expires
+    await page.getByRole('link', { name: 'Users' }).click();
+    await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await eventually(() => page.getByText('Your session has ended').count()).toBe(1);
+    await signIn(page, EN, ADMIN.username, ADMIN.password);
+    await eventually(() => new URL(page.url()).pathname).toBe('/console/users');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('given Chinese picked by keyboard, when the spent setup link is opened, then the form and its refusal are in Chinese', async () => {
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await language.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('登录 ClauseFlow');
+    await settled(page);
+    await screenshot(page, 'zh-sign-in');
+    await expectAccessible(page, 'the Chinese sign-in page');
+
+    await page.goto(setupUrl);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('初始化 ClauseFlow');
+    await screenshot(page, 'zh-setup');
+    await page.getByLabel('用户名').fill('second-admin');
+    await page.getByLabel('显示名称').fill('第二位管理员');
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('确认密码').fill(ADMIN.password);
+    await page.getByRole('button', { name: '创建管理员并登录' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toMatch(/初始化已完成/);
+    expect(await page.getByLabel('显示名称').inputValue()).toBe('第二位管理员');
+  });
+
+  it('given Chinese, when the administrator creates a group and a requester, then the requester signs in to the portal only', async () => {
+    await page.goto(`${baseUrl}/sign-in`);
+    await signIn(page, ZH, ADMIN.username, ADMIN.password);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('用户');
+    expect(await areaNavigation(page, '功能区')).toEqual(['管理控制台']);
+
+    await page.getByRole('link', { name: '用户组' }).click();
+    await createGroup(page, ZH, {
+      id: 'network-team',
+      en: 'Network operations team',
+      zh: '网络运维与基础设施支持团队',
+    });
+    await settled(page);
+    await screenshot(page, 'zh-groups');
+    await expectAccessible(page, 'the Chinese groups page');
+
+    await page.getByRole('link', { name: '用户', exact: true }).click();
+    const dialog = await createUser(ZH, {
+      username: 'wang',
+      displayName: '王小明',
+      password: 'wang-password-1',
+      role: '流程负责人',
+      group: '网络运维与基础设施支持团队',
+    });
+    await screenshot(page, 'zh-user-create');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await eventually(() => page.getByRole('row', { name: /王小明/ }).textContent()).toMatch(
+      /流程负责人.*网络运维与基础设施支持团队.*启用/,
+    );
+    await settled(page);
+    await screenshot(page, 'zh-users');
+    await expectAccessible(page, 'the Chinese users page');
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signIn(page, ZH, 'wang', 'wang-password-1');
+    await eventually(() => new URL(page.url()).pathname).toBe('/designer');
+    expect(await areaNavigation(page, '功能区')).toEqual(['流程设计器']);
+    await settled(page);
+    await screenshot(page, 'zh-designer-placeholder');
+  });
+
+  it('given a narrow screen, when the administrator opens the users page, then it still fits', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signIn(page, ZH, ADMIN.username, ADMIN.password);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('用户');
+    await settled(page);
+    await screenshot(page, 'zh-users-narrow');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'the page does not scroll sideways').toBeLessThanOrEqual(0);
+  });
+});
