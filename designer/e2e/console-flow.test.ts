@@ -104,9 +104,8 @@ describe.sequential('the console from an empty database, in English and in Chine
     );
     expect(await page.getByRole('dialog').getByLabel('Display name').inputValue()).toBe('Alice Again');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
 
-    await settled(page);
-    await screenshot(page, 'en-users');
     await expectAccessible(page, 'the users page');
     await page.getByRole('link', { name: 'Groups' }).click();
     await eventually(() => page.getByRole('row', { name: /Service desk/ }).textContent()).toMatch(/Alice Agent/);
@@ -114,7 +113,54 @@ describe.sequential('the console from an empty database, in English and in Chine
     await screenshot(page, 'en-groups');
   });
 
-  it('given the agent, when the administrator signs out and the agent signs in, then only the workspace is in the navigation', async () => {
+  it('given users and a group, when the administrator sets members, edits roles, resets a password and disables a user, then each change shows', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await createUser(EN, {
+      username: 'bob',
+      displayName: 'Bob Owner',
+      password: 'bob-password-1',
+      role: 'Process owner',
+      group: 'Service desk',
+    });
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('button', { name: 'Members: Service desk' }).click();
+    const members = page.getByRole('dialog');
+    await pickOption(page, members.getByLabel('Users in this group'), 'Ada Admin');
+    await screenshot(page, 'en-group-members');
+    await expectAccessible(page, 'the members dialog', '.ant-modal');
+    await members.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('row', { name: /Service desk/ }).textContent()).toMatch(
+      /Alice Agent.*Bob Owner.*Ada Admin|Ada Admin.*Alice Agent/,
+    );
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Actions for Alice Agent' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: 'Requester' }).check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('row', { name: /Alice Agent/ }).textContent()).toMatch(/Agent.*Requester/);
+
+    await page.getByRole('button', { name: 'Actions for Alice Agent' }).click();
+    await page.getByRole('menuitem', { name: 'Reset password' }).click();
+    await page.getByRole('dialog').getByLabel('New password').fill('alice-password-2');
+    await page.getByRole('dialog').getByLabel('Confirm password').fill('alice-password-2');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Actions for Bob Owner' }).click();
+    await page.getByRole('menuitem', { name: 'Disable' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
+    await eventually(() => page.getByRole('row', { name: /Bob Owner/ }).textContent()).toMatch(/Disabled/);
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'en-users');
+    await expectAccessible(page, 'the users page with a disabled user');
+  });
+
+  it('given the agent, when the administrator signs out and she signs in, then only her roles’ areas are in the navigation', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
     await screenshot(page, 'en-sign-in');
@@ -122,9 +168,11 @@ describe.sequential('the console from an empty database, in English and in Chine
     await signIn(page, EN, 'alice', 'wrong-password-x');
     await eventually(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
     expect(await page.getByLabel('Username').inputValue()).toBe('alice');
-    await signIn(page, EN, 'alice', 'alice-password-1');
+    await signIn(page, EN, 'bob', 'bob-password-1'); // disabled: refused like a wrong password
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    await signIn(page, EN, 'alice', 'alice-password-2');
     await eventually(() => new URL(page.url()).pathname).toBe('/workspace');
-    expect(await areaNavigation(page, 'Areas')).toEqual(['Workspace']);
+    expect(await areaNavigation(page, 'Areas')).toEqual(['Workspace', 'Portal']);
     await settled(page);
     await screenshot(page, 'en-workspace-placeholder');
     await page.goto(`${baseUrl}/console/users`);
@@ -137,6 +185,7 @@ describe.sequential('the console from an empty database, in English and in Chine
     await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent('/console/groups')}`);
     await signIn(page, EN, ADMIN.username, ADMIN.password);
     await eventually(() => new URL(page.url()).pathname).toBe('/console/groups');
+    await eventually(() => page.getByRole('row', { name: /Service desk/ }).count()).toBe(1);
     await page.context().clearCookies(); // the session ends as it would when it expires
     await page.getByRole('link', { name: 'Users' }).click();
     await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');

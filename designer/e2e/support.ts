@@ -11,10 +11,18 @@ const axeSource = (createRequire(import.meta.url)('axe-core') as typeof Axe).sou
 /** Where the browser tests save their screenshots (kept with the test output). */
 export const SCREENSHOTS = join(repoRoot(), '.reports', 'screenshots');
 
-/** Saves a full-page screenshot as `.reports/screenshots/<name>.png`. */
+/**
+ * Saves a full-page screenshot as `.reports/screenshots/<name>.png`, with animations finished and
+ * the passing toasts hidden, so the screen itself is what one reviews.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    style: '.ant-message { display: none !important; }',
+  });
 }
 
 interface AxeViolation {

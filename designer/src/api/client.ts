@@ -13,10 +13,17 @@ const SIGN_IN_PATHS = new Set(['/api/session', '/api/setup']);
 
 let csrfToken: string | undefined;
 let onSessionEnded: (() => void) | undefined;
+/** Counts sessions, so a 401 to a request sent during an earlier one cannot end a newer one. */
+let generation = 0;
+const sentIn = new WeakMap<Request, number>();
 
-/** Keeps the session's CSRF token, which every cookie-authenticated write sends in `x-csrf-token`. */
-export function setCsrfToken(token: string | undefined): void {
+/**
+ * Keeps the session's CSRF token, which every cookie-authenticated write sends in `x-csrf-token`;
+ * called whenever a session starts or ends.
+ */
+export function sessionChanged(token: string | undefined): void {
   csrfToken = token;
+  generation += 1;
 }
 
 /** Called when the server answers 401 to a signed-in call (the session expired or was revoked). */
@@ -27,11 +34,13 @@ export function setSessionEndedHandler(handler: (() => void) | undefined): void 
 const session: Middleware = {
   onRequest({ request }) {
     if (!SAFE_METHODS.has(request.method) && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    sentIn.set(request, generation);
     return request;
   },
   onResponse({ request, response }) {
     const path = new URL(request.url).pathname;
-    if (response.status === 401 && !SIGN_IN_PATHS.has(path)) onSessionEnded?.();
+    const current = sentIn.get(request) === generation;
+    if (response.status === 401 && current && !SIGN_IN_PATHS.has(path)) onSessionEnded?.();
     return response;
   },
 };

@@ -63,8 +63,10 @@ export function Shell() {
           )}
         </Space>
       </Layout.Header>
-      <Layout.Content id="main" className="cf-content" tabIndex={-1}>
-        {loading || session.isPending ? (
+      {/* A thin bar while an area's chunk loads; the page stays mounted, so nothing typed is lost. */}
+      <div className={loading ? 'cf-progress cf-progress-active' : 'cf-progress'} role="presentation" />
+      <Layout.Content id="main" className="cf-content" tabIndex={-1} aria-busy={loading}>
+        {session.isPending ? (
           <div className="cf-center">
             <Spin aria-label={t('shell.loading')} />
           </div>

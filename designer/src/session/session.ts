@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken, unwrap, type User } from '../api/client.ts';
+import { api, ApiError, sessionChanged, unwrap, type User } from '../api/client.ts';
 import { changeLanguage, languageFor } from '../app/i18n.ts';
 
 /** The signed-in user (null when signed out). */
@@ -12,7 +12,7 @@ let ended: 'expired' | 'signed-out' | undefined;
 
 /** Applies a session: its CSRF token and the user's language. */
 async function adopt(session: Session): Promise<Session> {
-  setCsrfToken(session?.csrfToken);
+  sessionChanged(session?.csrfToken);
   if (session) ended = undefined;
   if (session) await changeLanguage(languageFor(session.user));
   return session;
@@ -36,7 +36,7 @@ export function useSession() {
 
 /** Forgets the session and every cached server datum (another user must not see them). */
 export function endSession(client: QueryClient): void {
-  setCsrfToken(undefined);
+  sessionChanged(undefined);
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
   client.setQueryData(SESSION_KEY, null);
 }

@@ -82,6 +82,7 @@ export function GroupsPage() {
           {
             title: t('fields.createdAt'),
             key: 'createdAt',
+            responsive: ['md'],
             render: (_value, group) => format.dateTime(group.createdAt),
           },
           {

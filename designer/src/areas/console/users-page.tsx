@@ -135,12 +135,19 @@ export function UsersPage() {
                 <Tag className="cf-tag-on">{t('console:users.active')}</Tag>
               ),
           },
+          // A phone shows who, what and the actions; language and dates from a tablet's width up.
           {
             title: t('fields.locale'),
             key: 'locale',
+            responsive: ['md'],
             render: (_value, user) => (user.locale === 'zh' ? '简体中文' : 'English'),
           },
-          { title: t('fields.createdAt'), key: 'createdAt', render: (_value, user) => format.dateTime(user.createdAt) },
+          {
+            title: t('fields.createdAt'),
+            key: 'createdAt',
+            responsive: ['md'],
+            render: (_value, user) => format.dateTime(user.createdAt),
+          },
           {
             title: t('console:users.actions'),
             key: 'actions',
