@@ -160,16 +160,41 @@ describe.sequential('the console from an empty database, in English and in Chine
     await expectAccessible(page, 'the users page with a disabled user');
   });
 
+  it('given the administrator, when they create an API token, then its secret is shown once and works until revoked', async () => {
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('API tokens');
+    await page.getByRole('button', { name: 'New token' }).click();
+    await page.getByRole('dialog').getByLabel('Name').fill('Monitoring export');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await eventually(() => page.getByRole('dialog').getByTestId('token-secret').count()).toBe(1);
+    const secret = /cft_\S+/.exec((await page.getByTestId('token-secret').textContent()) ?? '')?.[0] ?? '';
+    await screenshot(page, 'en-api-token-secret');
+    await expectAccessible(page, 'the token secret dialog', '.ant-modal');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+
+    const asToken = () => fetch(`${baseUrl}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await asToken()).status).toBe(200);
+    await page.getByRole('button', { name: 'Revoke Monitoring export' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await eventually(() => page.getByRole('row', { name: /Monitoring export/ }).textContent()).toMatch(/Revoked/);
+    expect((await asToken()).status).toBe(401);
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'en-api-tokens');
+    await expectAccessible(page, 'the API tokens page');
+  });
+
   it('given the agent, when the administrator signs out and she signs in, then only her roles’ areas are in the navigation', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
     await screenshot(page, 'en-sign-in');
     await expectAccessible(page, 'the sign-in page');
     await signIn(page, EN, 'alice', 'wrong-password-x');
-    await eventually(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    await eventually(() => page.locator('#main').getByRole('alert').textContent()).toBe('Wrong username or password.');
     expect(await page.getByLabel('Username').inputValue()).toBe('alice');
     await signIn(page, EN, 'bob', 'bob-password-1'); // disabled: refused like a wrong password
-    await eventually(() => page.getByRole('alert').textContent()).toBe('Wrong username or password.');
+    await eventually(() => page.locator('#main').getByRole('alert').textContent()).toBe('Wrong username or password.');
     await signIn(page, EN, 'alice', 'alice-password-2');
     await eventually(() => new URL(page.url()).pathname).toBe('/workspace');
     expect(await areaNavigation(page, 'Areas')).toEqual(['Workspace', 'Portal']);
@@ -215,7 +240,7 @@ describe.sequential('the console from an empty database, in English and in Chine
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('确认密码').fill(ADMIN.password);
     await page.getByRole('button', { name: '创建管理员并登录' }).click();
-    await eventually(() => page.getByRole('alert').textContent()).toMatch(/初始化已完成/);
+    await eventually(() => page.locator('#main').getByRole('alert').textContent()).toMatch(/初始化已完成/);
     expect(await page.getByLabel('显示名称').inputValue()).toBe('第二位管理员');
   });
 
@@ -252,6 +277,11 @@ describe.sequential('the console from an empty database, in English and in Chine
     await settled(page);
     await screenshot(page, 'zh-users');
     await expectAccessible(page, 'the Chinese users page');
+    await page.getByRole('link', { name: 'API 令牌' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('API 令牌');
+    await settled(page);
+    await screenshot(page, 'zh-api-tokens');
+    await expectAccessible(page, 'the Chinese API tokens page');
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await signIn(page, ZH, 'wang', 'wang-password-1');

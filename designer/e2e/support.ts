@@ -38,6 +38,12 @@ interface AxeViolation {
  * or critical violation.
  */
 export async function expectAccessible(page: Page, what: string, within?: string): Promise<void> {
+  // A dialog still zooming in has faded colours: wait for every finite animation to finish.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'),
+  );
   // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') does not block it.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (selector) => {

@@ -5,6 +5,7 @@ import type { components, paths } from './openapi-types.ts';
 export type Schemas = components['schemas'];
 export type User = Schemas['User'];
 export type Group = Schemas['Group'];
+export type ApiToken = Schemas['ApiToken'];
 export type ProblemDetails = Schemas['ProblemDetails'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -10,6 +10,7 @@ export const ROUTE_PATHS = [
   'console',
   'console/users',
   'console/groups',
+  'console/api-tokens',
   'designer',
   'portal',
   'workspace',

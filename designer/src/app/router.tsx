@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="users" replace /> },
               { path: 'users', lazy: async () => ({ Component: (await consoleArea()).UsersPage }) },
               { path: 'groups', lazy: async () => ({ Component: (await consoleArea()).GroupsPage }) },
+              { path: 'api-tokens', lazy: async () => ({ Component: (await consoleArea()).ApiTokensPage }) },
             ],
           },
         ],

@@ -6,6 +6,7 @@ import './console.css';
 /** The administrators' console: one lazily loaded chunk that carries its own texts. */
 addTexts('console', { en, zh });
 
+export { ApiTokensPage } from './api-tokens-page.tsx';
 export { ConsoleLayout } from './console-layout.tsx';
 export { GroupsPage } from './groups-page.tsx';
 export { UsersPage } from './users-page.tsx';

@@ -1,11 +1,12 @@
 import { Grid, Layout, Menu } from 'antd';
-import { TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 
 const SECTIONS = [
-  { key: 'users', icon: <UserOutlined aria-hidden /> },
-  { key: 'groups', icon: <TeamOutlined aria-hidden /> },
+  { key: 'users', texts: 'users', icon: <UserOutlined aria-hidden /> },
+  { key: 'groups', texts: 'groups', icon: <TeamOutlined aria-hidden /> },
+  { key: 'api-tokens', texts: 'tokens', icon: <KeyOutlined aria-hidden /> },
 ] as const;
 
 /** The console's frame: its sections beside (or, on a narrow screen, above) the page. */
@@ -22,7 +23,7 @@ export function ConsoleLayout() {
         items={SECTIONS.map((section) => ({
           key: section.key,
           icon: section.icon,
-          label: <Link to={`/console/${section.key}`}>{t(`console:${section.key}.title`)}</Link>,
+          label: <Link to={`/console/${section.key}`}>{t(`console:${section.texts}.title`)}</Link>,
         }))}
       />
     </nav>

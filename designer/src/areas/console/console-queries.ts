@@ -3,6 +3,7 @@ import { api, unwrap, type Group, type User } from '../../api/client.ts';
 
 const USERS = ['console', 'users'] as const;
 const GROUPS = ['console', 'groups'] as const;
+const TOKENS = ['console', 'api-tokens'] as const;
 
 /** Every user (`GET /api/users`). */
 export function useUsers() {
@@ -68,5 +69,29 @@ export function useSetMembers() {
     mutationFn: ({ id, members }: { id: string; members: string[] }) =>
       unwrap(api.PUT('/api/groups/{id}/members', { params: { path: { id } }, body: { members } })),
     onSuccess: refresh,
+  });
+}
+
+/** Every API token, never their secrets (`GET /api/api-tokens`). */
+export function useApiTokens() {
+  return useQuery({ queryKey: TOKENS, queryFn: async () => (await unwrap(api.GET('/api/api-tokens'))).items });
+}
+
+/** Creates an API token (`POST /api/api-tokens`); the answer holds the secret, once. */
+export function useCreateApiToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; userId?: string; expiresAt?: string }) =>
+      unwrap(api.POST('/api/api-tokens', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
+  });
+}
+
+/** Revokes an API token (`DELETE /api/api-tokens/{id}`). */
+export function useRevokeApiToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/api-tokens/{id}', { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS }),
   });
 }
