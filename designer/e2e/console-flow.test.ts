@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/test/chromium.ts';
 import { areaNavigation, createGroup, EN, pickOption, signIn, ZH, type FlowTexts } from './console-pages.ts';
-import { eventually, expectAccessible, screenshot, settled } from './support.ts';
+import { confirmDialog, eventually, expectAccessible, review, screenshot, settled } from './support.ts';
 
 const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
 
@@ -147,17 +147,13 @@ describe.sequential('the console from an empty database, in English and in Chine
     await page.getByRole('menuitem', { name: 'Reset password' }).click();
     await page.getByRole('dialog').getByLabel('New password').fill('alice-password-2');
     await page.getByRole('dialog').getByLabel('Confirm password').fill('alice-password-2');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await confirmDialog(page, 'Save');
 
     await page.getByRole('button', { name: 'Actions for Bob Owner' }).click();
     await page.getByRole('menuitem', { name: 'Disable' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
+    await confirmDialog(page, 'Disable');
     await eventually(() => page.getByRole('row', { name: /Bob Owner/ }).textContent()).toMatch(/Disabled/);
-    await eventually(() => page.getByRole('dialog').count()).toBe(0);
-    await settled(page);
-    await screenshot(page, 'en-users');
-    await expectAccessible(page, 'the users page with a disabled user');
+    await review(page, 'en-users', 'the users page with a disabled user');
   });
 
   it('given the administrator, when they create an API token, then its secret is shown once and works until revoked', async () => {
@@ -170,19 +166,15 @@ describe.sequential('the console from an empty database, in English and in Chine
     const secret = /cft_\S+/.exec((await page.getByTestId('token-secret').textContent()) ?? '')?.[0] ?? '';
     await screenshot(page, 'en-api-token-secret');
     await expectAccessible(page, 'the token secret dialog', '.ant-modal');
-    await page.getByRole('button', { name: 'Done' }).click();
-    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await confirmDialog(page, 'Done');
 
     const asToken = () => fetch(`${baseUrl}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
     expect((await asToken()).status).toBe(200);
     await page.getByRole('button', { name: 'Revoke Monitoring export' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await confirmDialog(page, 'Revoke');
     await eventually(() => page.getByRole('row', { name: /Monitoring export/ }).textContent()).toMatch(/Revoked/);
     expect((await asToken()).status).toBe(401);
-    await eventually(() => page.getByRole('dialog').count()).toBe(0);
-    await settled(page);
-    await screenshot(page, 'en-api-tokens');
-    await expectAccessible(page, 'the API tokens page');
+    await review(page, 'en-api-tokens', 'the API tokens page');
   });
 
   it('given the agent, when the administrator signs out and she signs in, then only her roles’ areas are in the navigation', async () => {
@@ -256,9 +248,7 @@ describe.sequential('the console from an empty database, in English and in Chine
       en: 'Network operations team',
       zh: '网络运维与基础设施支持团队',
     });
-    await settled(page);
-    await screenshot(page, 'zh-groups');
-    await expectAccessible(page, 'the Chinese groups page');
+    await review(page, 'zh-groups', 'the Chinese groups page');
 
     await page.getByRole('link', { name: '用户', exact: true }).click();
     const dialog = await createUser(ZH, {
@@ -274,14 +264,10 @@ describe.sequential('the console from an empty database, in English and in Chine
     await eventually(() => page.getByRole('row', { name: /王小明/ }).textContent()).toMatch(
       /流程负责人.*网络运维与基础设施支持团队.*启用/,
     );
-    await settled(page);
-    await screenshot(page, 'zh-users');
-    await expectAccessible(page, 'the Chinese users page');
+    await review(page, 'zh-users', 'the Chinese users page');
     await page.getByRole('link', { name: 'API 令牌' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('API 令牌');
-    await settled(page);
-    await screenshot(page, 'zh-api-tokens');
-    await expectAccessible(page, 'the Chinese API tokens page');
+    await review(page, 'zh-api-tokens', 'the Chinese API tokens page');
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await signIn(page, ZH, 'wang', 'wang-password-1');

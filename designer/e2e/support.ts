@@ -72,3 +72,16 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await eventually(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
 }
+
+/** Settles the page, saves its screenshot and checks it with axe-core: one screen reviewed. */
+export async function review(page: Page, name: string, what: string): Promise<void> {
+  await settled(page);
+  await screenshot(page, name);
+  await expectAccessible(page, what);
+}
+
+/** Presses a button of the open dialog and waits until the dialog has closed. */
+export async function confirmDialog(page: Page, button: string): Promise<void> {
+  await page.getByRole('dialog').getByRole('button', { name: button }).click();
+  await eventually(() => page.getByRole('dialog').count()).toBe(0);
+}

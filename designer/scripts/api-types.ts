@@ -74,9 +74,53 @@ export function hoistTitledSchemas(document: Json): Json {
   return { ...rewritten, components: { ...components, schemas: bodies } };
 }
 
+/**
+ * Every operation lists the same problem responses (`Problem (400)`…); each becomes one named
+ * response (`components.responses.Problem400`) that the operations reference.
+ */
+export function hoistProblemResponses(document: Json): Json {
+  if (!isObject(document)) return document;
+  const responses: { [key: string]: Json } = {};
+  const shapes = new Map<string, string>();
+  const rewritten = visit(document, (node) => {
+    const status =
+      typeof node['description'] === 'string' ? /^Problem \((\d{3})\)$/.exec(node['description'])?.[1] : undefined;
+    if (!status || !isObject(node['content'])) return undefined;
+    const name = `Problem${status}`;
+    const shape = JSON.stringify(node);
+    if ((shapes.get(name) ?? shape) !== shape) return undefined; // differs: stays inline
+    shapes.set(name, shape);
+    responses[name] = node;
+    return { $ref: `#/components/responses/${name}` };
+  });
+  if (!isObject(rewritten)) return rewritten;
+  const components = isObject(rewritten['components']) ? rewritten['components'] : {};
+  return { ...rewritten, components: { ...components, responses } };
+}
+
+/** The block openapi-typescript writes for every operation and path without parameters. */
+const NO_PARAMETERS = /parameters: \{\s*query\?: never;\s*header\?: never;\s*path\?: never;\s*cookie\?: never;\s*\};/g;
+
+/** A response block's closing run of problem references (as astToString prints them). */
+const PROBLEM_RUN = /((?:\n\s*\d{3}: components\[["']responses["']\]\[["']Problem\d{3}["']\];)+)\n(\s*)\};/g;
+
 /** The TypeScript types of an OpenAPI document, formatted the way the repository formats code. */
 export async function renderApiTypes(document: unknown): Promise<string> {
-  const ast = await openapiTS(hoistTitledSchemas(document as Json) as unknown as OpenAPI3, { alphabetize: true });
+  const compact = hoistProblemResponses(hoistTitledSchemas(document as Json));
+  const ast = await openapiTS(compact as unknown as OpenAPI3, { alphabetize: true });
+  // The same four `never`s hundreds of times say one thing: no parameters. One alias says it once.
+  const source = astToString(ast)
+    .replace(NO_PARAMETERS, 'parameters: NoParameters;')
+    // Each operation's ten problem responses, one line each, become one `& Problems<…>`.
+    .replace(PROBLEM_RUN, (_run, lines: string, indent: string) => {
+      const statuses = [...lines.matchAll(/Problem(\d{3})["']\]/g)].map((match) => match[1]).join(' | ');
+      return `\n${indent}} & Problems<${statuses}>;`;
+    });
+  const alias = [
+    'type NoParameters = { query?: never; header?: never; path?: never; cookie?: never };',
+    "type Problems<S extends number> = { [K in S]: components['responses'][Extract<`Problem${K}`, keyof components['responses']>] };",
+    '',
+  ].join('\n');
   const config = (await resolveConfig(API_TYPES_FILE)) ?? {};
-  return format(`${HEADER}\n${astToString(ast)}`, { ...config, filepath: API_TYPES_FILE });
+  return format(`${HEADER}\n${alias}\n${source}`, { ...config, filepath: API_TYPES_FILE });
 }

@@ -1,6 +1,6 @@
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { MessagePage } from '../app/message-page.tsx';
 import { AREAS, areasOf, type Area } from './roles.ts';
 import { sessionEnded, useSession } from './session.ts';
 
@@ -23,20 +23,13 @@ export function RequireArea({ area }: { area: Area['key'] }) {
   }
   const role = AREAS.find((item) => item.key === area)?.role;
   if (role && !user.roles.includes(role)) {
-    const mine = areasOf(user);
     return (
-      <div className="cf-page">
-        <Result
-          status="403"
-          title={t('forbidden.title')}
-          subTitle={t('forbidden.text', { area: t(`areas.${area}`) })}
-          extra={mine.map((item) => (
-            <Link key={item.key} to={item.path}>
-              {t(`areas.${item.key}`)}
-            </Link>
-          ))}
-        />
-      </div>
+      <MessagePage
+        status="403"
+        texts="forbidden"
+        values={{ area: t(`areas.${area}`) }}
+        links={areasOf(user).map((item) => ({ to: item.path, label: t(`areas.${item.key}`) }))}
+      />
     );
   }
   return <Outlet />;

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Result, Typography } from 'antd';
+import { Button, Form } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,10 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { showProblem } from '../api/problem.ts';
 import { currentLanguage, type Language } from '../app/i18n.ts';
+import { MessagePage } from '../app/message-page.tsx';
+import { ProblemAlert } from '../app/problem-alert.tsx';
 import { LocaleField, NewAccountFields } from './account-fields.tsx';
+import { FormCard } from './form-card.tsx';
 import { useSignIn } from './session.ts';
 
 interface SetupForm {
@@ -55,16 +58,7 @@ export function SetupPage() {
   }, []);
 
   if (!token) {
-    return (
-      <div className="cf-page">
-        <Result
-          status="info"
-          title={t('setup.noTokenTitle')}
-          subTitle={t('setup.noToken')}
-          extra={<Link to="/sign-in">{t('session.signIn')}</Link>}
-        />
-      </div>
-    );
+    return <MessagePage status="info" texts="noSetupLink" links={[{ to: '/sign-in', label: t('session.signIn') }]} />;
   }
 
   function submit(values: SetupForm): void {
@@ -89,36 +83,26 @@ export function SetupPage() {
   }
 
   return (
-    <div className="cf-page cf-narrow">
-      <Card>
-        <Typography.Title level={1} className="cf-card-title">
-          {t('setup.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-        {failure && (
-          <Alert
-            className="cf-gap"
-            type="error"
-            showIcon
-            role="alert"
-            title={failure.message}
-            action={failure.done ? <Link to="/sign-in">{t('session.signIn')}</Link> : undefined}
-          />
-        )}
-        <Form<SetupForm>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ locale: currentLanguage() }}
-          requiredMark={false}
-        >
-          <NewAccountFields />
-          <LocaleField />
-          <Button type="primary" htmlType="submit" block loading={setup.isPending || signIn.isPending}>
-            {t('setup.submit')}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+    <FormCard title={t('setup.title')} intro={t('setup.intro')}>
+      {failure && (
+        <ProblemAlert
+          message={failure.message}
+          action={failure.done ? <Link to="/sign-in">{t('session.signIn')}</Link> : undefined}
+        />
+      )}
+      <Form<SetupForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ locale: currentLanguage() }}
+        requiredMark={false}
+      >
+        <NewAccountFields />
+        <LocaleField />
+        <Button type="primary" htmlType="submit" block loading={setup.isPending || signIn.isPending}>
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </FormCard>
   );
 }

@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { showProblem } from '../api/problem.ts';
+import { ProblemAlert } from '../app/problem-alert.tsx';
+import { FormCard } from './form-card.tsx';
 import { areasOf } from './roles.ts';
 import { safeNext } from './safe-next.ts';
 import { useSession, useSignIn, type Session } from './session.ts';
@@ -42,35 +44,30 @@ export function SignInPage() {
   }
 
   return (
-    <div className="cf-page cf-narrow">
-      <Card>
-        <Typography.Title level={1} className="cf-card-title">
-          {t('session.signInTitle')}
-        </Typography.Title>
-        {params.get('expired') === '1' && (
-          <Alert className="cf-gap" type="warning" showIcon title={t('session.expired')} />
-        )}
-        {failure && <Alert className="cf-gap" type="error" showIcon role="alert" title={failure} />}
-        <Form<SignInForm> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item
-            label={t('fields.username')}
-            name="username"
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={t('fields.password')}
-            name="password"
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
-            {t('session.signIn')}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+    <FormCard title={t('session.signInTitle')}>
+      {params.get('expired') === '1' && (
+        <Alert className="cf-gap" type="warning" showIcon title={t('session.expired')} />
+      )}
+      {failure && <ProblemAlert message={failure} />}
+      <Form<SignInForm> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item
+          label={t('fields.username')}
+          name="username"
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item
+          label={t('fields.password')}
+          name="password"
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
+          {t('session.signIn')}
+        </Button>
+      </Form>
+    </FormCard>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../api/client.ts';
 import { useSession } from '../../session/session.ts';
 import { useCreateApiToken, useUsers } from './console-queries.ts';
-import { FormDialog } from './form-dialog.tsx';
+import { creating, FormDialog, type CreateDialogProps } from './form-dialog.tsx';
 
 const LIFETIMES = [30, 90, 365] as const;
 const DAY_MS = 86_400_000;
@@ -16,21 +16,14 @@ interface NewToken {
 }
 
 /** Creates an API token: its purpose, the user it acts as, and how long it lives. */
-export function CreateApiTokenDialog(props: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (created: { token: ApiToken; secret: string }) => void;
-}) {
+export function CreateApiTokenDialog(props: CreateDialogProps<{ token: ApiToken; secret: string }>) {
   const { t } = useTranslation();
   const me = useSession().data?.user;
   const users = useUsers();
   const create = useCreateApiToken();
   return (
     <FormDialog<NewToken>
-      title={t('console:tokens.createTitle')}
-      okText={t('console:tokens.create')}
-      open={props.open}
-      onClose={props.onClose}
+      {...creating(t, 'tokens', props)}
       fields={['name', 'userId']}
       initialValues={{ userId: me?.id ?? '', days: 90 }}
       onSubmit={async ({ name, userId, days }) =>

@@ -1,5 +1,4 @@
-import { App, Button, Empty, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../api/client.ts';
@@ -7,7 +6,7 @@ import { displayProblem } from '../../api/problem.ts';
 import { useFormat } from '../../app/format.ts';
 import { CreateApiTokenDialog, SecretDialog } from './api-token-dialogs.tsx';
 import { useApiTokens, useRevokeApiToken, useUsers } from './console-queries.ts';
-import { PageHeader } from './page-header.tsx';
+import { ConsoleTablePage, createdAtColumn } from './console-table-page.tsx';
 
 type TokenState = 'active' | 'revoked' | 'expired';
 
@@ -47,83 +46,59 @@ export function ApiTokensPage() {
   }
 
   return (
-    <>
-      <PageHeader
-        title={t('console:tokens.title')}
-        intro={t('console:tokens.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('console:tokens.new')}
-          </Button>
-        }
-      />
-      <Table<ApiToken>
-        rowKey="id"
-        loading={tokens.isPending}
-        dataSource={tokens.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: tokens.isError ? (
-            displayProblem(tokens.error, t, []).message
-          ) : (
-            <Empty description={t('console:tokens.empty')} />
-          ),
-        }}
-        columns={[
-          {
-            title: t('console:tokens.name'),
-            key: 'name',
-            render: (_value, token) => <Typography.Text strong>{token.name}</Typography.Text>,
+    <ConsoleTablePage<ApiToken>
+      section="tokens"
+      onNew={() => setCreating(true)}
+      query={tokens}
+      columns={[
+        {
+          title: t('console:tokens.name'),
+          key: 'name',
+          render: (_value, token) => <Typography.Text strong>{token.name}</Typography.Text>,
+        },
+        {
+          title: t('console:tokens.actsAs'),
+          key: 'user',
+          render: (_value, token) => names.get(token.userId) ?? token.userId,
+        },
+        {
+          title: t('console:tokens.status'),
+          key: 'status',
+          render: (_value, token) => {
+            const state = stateOf(token, now);
+            return <Tag className={TAG_CLASS[state]}>{t(`console:tokens.${state}`)}</Tag>;
           },
-          {
-            title: t('console:tokens.actsAs'),
-            key: 'user',
-            render: (_value, token) => names.get(token.userId) ?? token.userId,
-          },
-          {
-            title: t('console:tokens.status'),
-            key: 'status',
-            render: (_value, token) => {
-              const state = stateOf(token, now);
-              return <Tag className={TAG_CLASS[state]}>{t(`console:tokens.${state}`)}</Tag>;
-            },
-          },
-          {
-            title: t('console:tokens.expires'),
-            key: 'expires',
-            render: (_value, token) => (token.expiresAt ? format.dateTime(token.expiresAt) : t('console:tokens.never')),
-          },
-          {
-            title: t('console:tokens.createdBy'),
-            key: 'createdBy',
-            responsive: ['md'],
-            render: (_value, token) => names.get(token.createdBy) ?? token.createdBy,
-          },
-          {
-            title: t('fields.createdAt'),
-            key: 'createdAt',
-            responsive: ['md'],
-            render: (_value, token) => format.dateTime(token.createdAt),
-          },
-          {
-            title: t('console:tokens.actions'),
-            key: 'actions',
-            render: (_value, token) =>
-              stateOf(token, now) === 'active' && (
-                <Button
-                  danger
-                  aria-label={t('console:tokens.revokeFor', { name: token.name })}
-                  onClick={() => confirmRevoke(token)}
-                >
-                  {t('console:tokens.revoke')}
-                </Button>
-              ),
-          },
-        ]}
-      />
+        },
+        {
+          title: t('console:tokens.expires'),
+          key: 'expires',
+          render: (_value, token) => (token.expiresAt ? format.dateTime(token.expiresAt) : t('console:tokens.never')),
+        },
+        {
+          title: t('console:tokens.createdBy'),
+          key: 'createdBy',
+          responsive: ['md'],
+          render: (_value, token) => names.get(token.createdBy) ?? token.createdBy,
+        },
+        createdAtColumn<ApiToken>(t, format.dateTime),
+        {
+          title: t('console:tokens.actions'),
+          key: 'actions',
+          render: (_value, token) =>
+            stateOf(token, now) === 'active' && (
+              <Button
+                danger
+                aria-label={t('console:tokens.revokeFor', { name: token.name })}
+                onClick={() => confirmRevoke(token)}
+              >
+                {t('console:tokens.revoke')}
+              </Button>
+            ),
+        },
+      ]}
+    >
       <CreateApiTokenDialog open={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <SecretDialog created={created} onClose={() => setCreated(undefined)} />
-    </>
+    </ConsoleTablePage>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showProblem } from '../../api/problem.ts';
+import { ProblemAlert } from '../../app/problem-alert.tsx';
 
 interface FormDialogProps<T> {
   title: string;
@@ -52,16 +53,7 @@ export function FormDialog<T extends object>(props: FormDialogProps<T>) {
       afterClose={() => setFailure(undefined)}
       width={560}
     >
-      {failure && (
-        <Alert
-          className="cf-gap"
-          type="error"
-          showIcon
-          role="alert"
-          title={failure.message}
-          description={failure.code ? <code>{failure.code}</code> : undefined}
-        />
-      )}
+      {failure && <ProblemAlert message={failure.message} code={failure.code} />}
       <Form<T>
         form={form}
         layout="vertical"
@@ -75,4 +67,25 @@ export function FormDialog<T extends object>(props: FormDialogProps<T>) {
       </Form>
     </Modal>
   );
+}
+
+/** The props of a dialog that creates something and hands it back. */
+export interface CreateDialogProps<T> {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (created: T) => void;
+}
+
+/** The FormDialog props of a "new …" dialog of a console section (its texts and its open state). */
+export function creating(
+  t: (key: string) => string,
+  section: 'users' | 'groups' | 'tokens',
+  props: Pick<CreateDialogProps<unknown>, 'open' | 'onClose'>,
+) {
+  return {
+    title: t(`console:${section}.createTitle`),
+    okText: t(`console:${section}.create`),
+    open: props.open,
+    onClose: props.onClose,
+  };
 }

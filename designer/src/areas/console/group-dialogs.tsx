@@ -1,9 +1,10 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../api/client.ts';
 import { useCreateGroup, useSetMembers, useUsers } from './console-queries.ts';
-import { FormDialog } from './form-dialog.tsx';
+import { creating, FormDialog, type CreateDialogProps } from './form-dialog.tsx';
 import { groupName } from './group-name.ts';
+import { PickManyField } from './pick-many-field.tsx';
 
 const GROUP_ID = /^[a-z0-9][a-z0-9_-]{1,62}$/;
 
@@ -13,28 +14,17 @@ interface NewGroup {
 }
 
 /** Creates a group: its stable id and its name in both languages. */
-export function CreateGroupDialog({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (group: Group) => void;
-}) {
+export function CreateGroupDialog(props: CreateDialogProps<Group>) {
   const { t } = useTranslation();
   const create = useCreateGroup();
   const required = { required: true, whitespace: true, message: t('validation.required') };
   const max = { max: 200, message: t('validation.max', { max: 200 }) };
   return (
     <FormDialog<NewGroup>
-      title={t('console:groups.createTitle')}
-      okText={t('console:groups.create')}
-      open={open}
-      onClose={onClose}
+      {...creating(t, 'groups', props)}
       fields={['id', 'name']}
       onSubmit={async (values) =>
-        onCreated(
+        props.onCreated(
           await create.mutateAsync({ id: values.id, name: { en: values.name.en.trim(), zh: values.name.zh.trim() } }),
         )
       }
@@ -84,18 +74,15 @@ export function MembersDialog({
         onSaved(await setMembers.mutateAsync({ id: group.id, members: members ?? [] }));
       }}
     >
-      <Form.Item label={t('console:groups.membersPick')} name="members">
-        <Select
-          mode="multiple"
-          allowClear
-          loading={users.isPending}
-          optionFilterProp="label"
-          options={(users.data ?? []).map((user) => ({
-            value: user.id,
-            label: `${user.displayName} (${user.username})`,
-          }))}
-        />
-      </Form.Item>
+      <PickManyField
+        label={t('console:groups.membersPick')}
+        name="members"
+        loading={users.isPending}
+        options={(users.data ?? []).map((user) => ({
+          value: user.id,
+          label: `${user.displayName} (${user.username})`,
+        }))}
+      />
     </FormDialog>
   );
 }

@@ -1,14 +1,14 @@
-import { App, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Typography } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../api/client.ts';
-import { displayProblem } from '../../api/problem.ts';
 import { useFormat } from '../../app/format.ts';
 import { useGroups, useUsers } from './console-queries.ts';
 import { CreateGroupDialog, MembersDialog } from './group-dialogs.tsx';
 import { groupName } from './group-name.ts';
-import { PageHeader } from './page-header.tsx';
+import { TagList } from './tag-list.tsx';
+import { ConsoleTablePage, createdAtColumn } from './console-table-page.tsx';
 
 /** The console's groups: list with members, create, set members. */
 export function GroupsPage() {
@@ -23,83 +23,59 @@ export function GroupsPage() {
   const other = i18n.language === 'zh' ? 'en' : 'zh';
 
   return (
-    <>
-      <PageHeader
-        title={t('console:groups.title')}
-        intro={t('console:groups.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('console:groups.new')}
-          </Button>
-        }
-      />
-      {groups.data && groups.data.length > 0 && (
-        <Typography.Paragraph type="secondary" className="cf-toolbar">
-          {t('console:groups.count', { count: groups.data.length })}
-        </Typography.Paragraph>
-      )}
-      <Table<Group>
-        rowKey="id"
-        loading={groups.isPending}
-        dataSource={groups.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        locale={{
-          emptyText: groups.isError ? (
-            displayProblem(groups.error, t, []).message
-          ) : (
-            <Empty description={t('console:groups.empty')} />
+    <ConsoleTablePage<Group>
+      section="groups"
+      onNew={() => setCreating(true)}
+      query={groups}
+      toolbar={
+        <>
+          {groups.data && groups.data.length > 0 && (
+            <Typography.Paragraph type="secondary" className="cf-toolbar">
+              {t('console:groups.count', { count: groups.data.length })}
+            </Typography.Paragraph>
+          )}
+        </>
+      }
+      columns={[
+        {
+          title: t('console:groups.name'),
+          key: 'name',
+          render: (_value, group) => (
+            <Flex vertical>
+              <Typography.Text strong>{groupName(group, i18n.language)}</Typography.Text>
+              <Typography.Text type="secondary" lang={other === 'zh' ? 'zh-CN' : 'en'}>
+                {group.name[other]}
+              </Typography.Text>
+            </Flex>
           ),
-        }}
-        columns={[
-          {
-            title: t('console:groups.name'),
-            key: 'name',
-            render: (_value, group) => (
-              <Flex vertical>
-                <Typography.Text strong>{groupName(group, i18n.language)}</Typography.Text>
-                <Typography.Text type="secondary" lang={other === 'zh' ? 'zh-CN' : 'en'}>
-                  {group.name[other]}
-                </Typography.Text>
-              </Flex>
-            ),
-          },
-          { title: t('console:groups.id'), key: 'id', render: (_value, group) => <code>{group.id}</code> },
-          {
-            title: t('console:groups.members'),
-            key: 'members',
-            render: (_value, group) =>
-              group.members.length === 0 ? (
-                <Typography.Text type="secondary">{t('console:groups.noMembers')}</Typography.Text>
-              ) : (
-                <Flex wrap gap={4}>
-                  {group.members.map((id) => (
-                    <Tag key={id}>{names.get(id) ?? id}</Tag>
-                  ))}
-                </Flex>
-              ),
-          },
-          {
-            title: t('fields.createdAt'),
-            key: 'createdAt',
-            responsive: ['md'],
-            render: (_value, group) => format.dateTime(group.createdAt),
-          },
-          {
-            title: t('console:groups.actions'),
-            key: 'actions',
-            render: (_value, group) => (
-              <Button
-                icon={<TeamOutlined aria-hidden />}
-                aria-label={`${t('console:groups.editMembers')}: ${groupName(group, i18n.language)}`}
-                onClick={() => setEditing(group)}
-              >
-                {t('console:groups.editMembers')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+        },
+        { title: t('console:groups.id'), key: 'id', render: (_value, group) => <code>{group.id}</code> },
+        {
+          title: t('console:groups.members'),
+          key: 'members',
+          render: (_value, group) => (
+            <TagList
+              tags={group.members.map((id) => ({ key: id, label: names.get(id) ?? id }))}
+              empty={t('console:groups.noMembers')}
+            />
+          ),
+        },
+        createdAtColumn<Group>(t, format.dateTime),
+        {
+          title: t('console:groups.actions'),
+          key: 'actions',
+          render: (_value, group) => (
+            <Button
+              icon={<TeamOutlined aria-hidden />}
+              aria-label={`${t('console:groups.editMembers')}: ${groupName(group, i18n.language)}`}
+              onClick={() => setEditing(group)}
+            >
+              {t('console:groups.editMembers')}
+            </Button>
+          ),
+        },
+      ]}
+    >
       <CreateGroupDialog
         open={creating}
         onClose={() => setCreating(false)}
@@ -114,6 +90,6 @@ export function GroupsPage() {
           void message.success(t('console:groups.membersSaved', { name: groupName(group, i18n.language) }))
         }
       />
-    </>
+    </ConsoleTablePage>
   );
 }

@@ -1,11 +1,13 @@
-import { Checkbox, Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/client.ts';
 import { currentLanguage } from '../../app/i18n.ts';
 import { LocaleField, NewAccountFields, PasswordFields, useAccountRules } from '../../session/account-fields.tsx';
-import { useCreateUser, useGroups, useUpdateUser, type NewUser } from './console-queries.ts';
-import { FormDialog } from './form-dialog.tsx';
+import { useCreateUser, useGroups, useUpdateUser, type NewUser, type UserChange } from './console-queries.ts';
+import { creating, FormDialog, type CreateDialogProps } from './form-dialog.tsx';
 import { groupName } from './group-name.ts';
+import { PickManyField } from './pick-many-field.tsx';
 
 const ROLES = ['admin', 'process-owner', 'agent', 'requester'] as const;
 
@@ -24,42 +26,28 @@ function GroupsField() {
   const { t, i18n } = useTranslation();
   const groups = useGroups();
   return (
-    <Form.Item label={t('fields.groups')} name="groups">
-      <Select
-        mode="multiple"
-        allowClear
-        loading={groups.isPending}
-        optionFilterProp="label"
-        options={(groups.data ?? []).map((group) => ({ value: group.id, label: groupName(group, i18n.language) }))}
-      />
-    </Form.Item>
+    <PickManyField
+      label={t('fields.groups')}
+      name="groups"
+      loading={groups.isPending}
+      options={(groups.data ?? []).map((group) => ({ value: group.id, label: groupName(group, i18n.language) }))}
+    />
   );
 }
 
 type CreateValues = NewUser & { confirmPassword: string };
 
 /** Creates a user: account, roles, groups and language. */
-export function CreateUserDialog({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (user: User) => void;
-}) {
+export function CreateUserDialog(props: CreateDialogProps<User>) {
   const { t } = useTranslation();
   const create = useCreateUser();
   return (
     <FormDialog<CreateValues>
-      title={t('console:users.createTitle')}
-      okText={t('console:users.create')}
-      open={open}
-      onClose={onClose}
+      {...creating(t, 'users', props)}
       fields={['username', 'displayName', 'password', 'roles', 'groups', 'locale']}
       initialValues={{ roles: ['requester'], groups: [], locale: currentLanguage() }}
       onSubmit={async ({ confirmPassword: _confirm, ...values }) =>
-        onCreated(
+        props.onCreated(
           await create.mutateAsync({ ...values, displayName: values.displayName.trim(), groups: values.groups ?? [] }),
         )
       }
@@ -74,34 +62,65 @@ export function CreateUserDialog({
 
 type EditValues = Pick<User, 'displayName' | 'roles' | 'groups' | 'locale'>;
 
-/** Changes a user's name, roles, groups and language. */
-export function EditUserDialog({
-  user,
-  onClose,
-  onSaved,
-}: {
+interface ChangeDialogProps {
   user: User | undefined;
   onClose: () => void;
   onSaved: () => void;
-}) {
+}
+
+/** A dialog that changes one user (`PATCH /api/users/{id}`) with what its form holds. */
+function ChangeUserDialog<V extends object>(
+  props: ChangeDialogProps & {
+    title: string;
+    fields: readonly string[];
+    initialValues?: Partial<V>;
+    toChange: (values: V) => UserChange;
+    children: ReactNode;
+  },
+) {
   const { t } = useTranslation();
   const update = useUpdateUser();
-  const rules = useAccountRules();
+  const { user } = props;
   return (
-    <FormDialog<EditValues>
-      title={t('console:users.editTitle', { name: user?.displayName })}
+    <FormDialog<V>
+      title={props.title}
       okText={t('console:users.save')}
       open={user !== undefined}
-      onClose={onClose}
-      fields={['displayName', 'roles', 'groups', 'locale']}
-      initialValues={
-        user && { displayName: user.displayName, roles: user.roles, groups: user.groups, locale: user.locale }
-      }
+      onClose={props.onClose}
+      fields={props.fields}
+      {...(props.initialValues ? { initialValues: props.initialValues } : {})}
       onSubmit={async (values) => {
         if (!user) return;
-        await update.mutateAsync({ id: user.id, change: { ...values, displayName: values.displayName.trim() } });
-        onSaved();
+        await update.mutateAsync({ id: user.id, change: props.toChange(values) });
+        props.onSaved();
       }}
+    >
+      {props.children}
+    </FormDialog>
+  );
+}
+
+/** Changes a user's name, roles, groups and language. */
+export function EditUserDialog(props: ChangeDialogProps) {
+  const { t } = useTranslation();
+  const rules = useAccountRules();
+  const { user } = props;
+  return (
+    <ChangeUserDialog<EditValues>
+      {...props}
+      title={t('console:users.editTitle', { name: user?.displayName })}
+      fields={['displayName', 'roles', 'groups', 'locale']}
+      {...(user
+        ? {
+            initialValues: {
+              displayName: user.displayName,
+              roles: user.roles,
+              groups: user.groups,
+              locale: user.locale,
+            },
+          }
+        : {})}
+      toChange={(values) => ({ ...values, displayName: values.displayName.trim() })}
     >
       <Form.Item label={t('fields.displayName')} name="displayName" rules={rules.displayName}>
         <Input autoComplete="off" />
@@ -109,36 +128,21 @@ export function EditUserDialog({
       <RolesField />
       <GroupsField />
       <LocaleField />
-    </FormDialog>
+    </ChangeUserDialog>
   );
 }
 
 /** Sets a new password; the server signs the user out everywhere. */
-export function ResetPasswordDialog({
-  user,
-  onClose,
-  onSaved,
-}: {
-  user: User | undefined;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+export function ResetPasswordDialog(props: ChangeDialogProps) {
   const { t } = useTranslation();
-  const update = useUpdateUser();
   return (
-    <FormDialog<{ password: string; confirmPassword: string }>
-      title={t('console:users.resetTitle', { name: user?.displayName })}
-      okText={t('console:users.save')}
-      open={user !== undefined}
-      onClose={onClose}
+    <ChangeUserDialog<{ password: string; confirmPassword: string }>
+      {...props}
+      title={t('console:users.resetTitle', { name: props.user?.displayName })}
       fields={['password']}
-      onSubmit={async ({ password }) => {
-        if (!user) return;
-        await update.mutateAsync({ id: user.id, change: { password } });
-        onSaved();
-      }}
+      toChange={({ password }) => ({ password })}
     >
       <PasswordFields label={t('fields.newPassword')} />
-    </FormDialog>
+    </ChangeUserDialog>
   );
 }

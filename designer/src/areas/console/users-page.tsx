@@ -1,5 +1,5 @@
-import { App, Button, Dropdown, Flex, Input, Space, Table, Tag, Typography } from 'antd';
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Flex, Input, Space, Tag, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/client.ts';
@@ -8,7 +8,8 @@ import { useFormat } from '../../app/format.ts';
 import { useSession } from '../../session/session.ts';
 import { useGroups, useUpdateUser, useUsers } from './console-queries.ts';
 import { groupName } from './group-name.ts';
-import { PageHeader } from './page-header.tsx';
+import { TagList } from './tag-list.tsx';
+import { ConsoleTablePage, createdAtColumn } from './console-table-page.tsx';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './user-dialogs.tsx';
 
 function matches(user: User, query: string): boolean {
@@ -57,128 +58,113 @@ export function UsersPage() {
   }
 
   return (
-    <>
-      <PageHeader
-        title={t('console:users.title')}
-        intro={t('console:users.intro')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('console:users.new')}
-          </Button>
-        }
-      />
-      <Flex justify="space-between" align="center" wrap gap="small" className="cf-toolbar">
-        <Input.Search
-          aria-label={t('console:users.search')}
-          placeholder={t('console:users.search')}
-          allowClear
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          className="cf-search"
-        />
-        {users.data && (
-          <Typography.Text type="secondary">{t('console:users.count', { count: users.data.length })}</Typography.Text>
-        )}
-      </Flex>
-      <Table<User>
-        rowKey="id"
-        loading={users.isPending}
-        dataSource={shown}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: users.isError ? displayProblem(users.error, t, []).message : t('console:users.empty') }}
-        columns={[
-          {
-            title: t('fields.displayName'),
-            key: 'name',
-            render: (_value, user) => (
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {user.displayName}
-                  {user.id === me?.id && (
-                    <Typography.Text type="secondary"> ({t('console:users.you')})</Typography.Text>
-                  )}
-                </Typography.Text>
-                <Typography.Text type="secondary">{user.username}</Typography.Text>
-              </Space>
+    <ConsoleTablePage<User>
+      section="users"
+      onNew={() => setCreating(true)}
+      query={users}
+      rows={shown}
+      toolbar={
+        <>
+          <Flex justify="space-between" align="center" wrap gap="small" className="cf-toolbar">
+            <Input.Search
+              aria-label={t('console:users.search')}
+              placeholder={t('console:users.search')}
+              allowClear
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              className="cf-search"
+            />
+            {users.data && (
+              <Typography.Text type="secondary">
+                {t('console:users.count', { count: users.data.length })}
+              </Typography.Text>
+            )}
+          </Flex>
+        </>
+      }
+      columns={[
+        {
+          title: t('fields.displayName'),
+          key: 'name',
+          render: (_value, user) => (
+            <Space direction="vertical" size={0}>
+              <Typography.Text strong>
+                {user.displayName}
+                {user.id === me?.id && <Typography.Text type="secondary"> ({t('console:users.you')})</Typography.Text>}
+              </Typography.Text>
+              <Typography.Text type="secondary">{user.username}</Typography.Text>
+            </Space>
+          ),
+        },
+        {
+          title: t('fields.roles'),
+          key: 'roles',
+          render: (_value, user) => (
+            <TagList
+              tags={user.roles.map((role) => ({
+                key: role,
+                label: t(`roles.${role}`),
+                className: role === 'admin' ? 'cf-tag-admin' : 'cf-tag-role',
+              }))}
+              empty={t('console:users.noRoles')}
+            />
+          ),
+        },
+        {
+          title: t('fields.groups'),
+          key: 'groups',
+          render: (_value, user) =>
+            user.groups.map((id) => groupNames.get(id) ?? id).join(i18n.language === 'zh' ? '、' : ', '),
+        },
+        {
+          title: t('fields.status'),
+          key: 'status',
+          render: (_value, user) =>
+            user.disabled ? (
+              <Tag className="cf-tag-off">{t('console:users.disabled')}</Tag>
+            ) : (
+              <Tag className="cf-tag-on">{t('console:users.active')}</Tag>
             ),
-          },
-          {
-            title: t('fields.roles'),
-            key: 'roles',
-            render: (_value, user) =>
-              user.roles.length === 0 ? (
-                <Typography.Text type="secondary">{t('console:users.noRoles')}</Typography.Text>
-              ) : (
-                <Flex wrap gap={4}>
-                  {user.roles.map((role) => (
-                    <Tag key={role} className={role === 'admin' ? 'cf-tag-admin' : 'cf-tag-role'}>
-                      {t(`roles.${role}`)}
-                    </Tag>
-                  ))}
-                </Flex>
-              ),
-          },
-          {
-            title: t('fields.groups'),
-            key: 'groups',
-            render: (_value, user) =>
-              user.groups.map((id) => groupNames.get(id) ?? id).join(i18n.language === 'zh' ? '、' : ', '),
-          },
-          {
-            title: t('fields.status'),
-            key: 'status',
-            render: (_value, user) =>
-              user.disabled ? (
-                <Tag className="cf-tag-off">{t('console:users.disabled')}</Tag>
-              ) : (
-                <Tag className="cf-tag-on">{t('console:users.active')}</Tag>
-              ),
-          },
-          // A phone shows who, what and the actions; language and dates from a tablet's width up.
-          {
-            title: t('fields.locale'),
-            key: 'locale',
-            responsive: ['md'],
-            render: (_value, user) => (user.locale === 'zh' ? '简体中文' : 'English'),
-          },
-          {
-            title: t('fields.createdAt'),
-            key: 'createdAt',
-            responsive: ['md'],
-            render: (_value, user) => format.dateTime(user.createdAt),
-          },
-          {
-            title: t('console:users.actions'),
-            key: 'actions',
-            render: (_value, user) => (
-              <Dropdown
-                trigger={['click']}
-                menu={{
-                  items: [
-                    { key: 'edit', label: t('console:users.edit'), onClick: () => setEditing(user) },
-                    { key: 'reset', label: t('console:users.resetPassword'), onClick: () => setResetting(user) },
-                    user.id === me?.id
-                      ? null
-                      : user.disabled
-                        ? { key: 'enable', label: t('console:users.enable'), onClick: () => setDisabled(user, false) }
-                        : {
-                            key: 'disable',
-                            danger: true,
-                            label: t('console:users.disable'),
-                            onClick: () => setDisabled(user, true),
-                          },
-                  ],
-                }}
-              >
-                <Button aria-label={t('console:users.actionsFor', { name: user.displayName })}>
-                  {t('console:users.actions')} <DownOutlined aria-hidden />
-                </Button>
-              </Dropdown>
-            ),
-          },
-        ]}
-      />
+        },
+        // A phone shows who, what and the actions; language and dates from a tablet's width up.
+        {
+          title: t('fields.locale'),
+          key: 'locale',
+          responsive: ['md'],
+          render: (_value, user) => (user.locale === 'zh' ? '简体中文' : 'English'),
+        },
+        createdAtColumn<User>(t, format.dateTime),
+        {
+          title: t('console:users.actions'),
+          key: 'actions',
+          render: (_value, user) => (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'edit', label: t('console:users.edit'), onClick: () => setEditing(user) },
+                  { key: 'reset', label: t('console:users.resetPassword'), onClick: () => setResetting(user) },
+                  user.id === me?.id
+                    ? null
+                    : user.disabled
+                      ? { key: 'enable', label: t('console:users.enable'), onClick: () => setDisabled(user, false) }
+                      : {
+                          key: 'disable',
+                          danger: true,
+                          label: t('console:users.disable'),
+                          onClick: () => setDisabled(user, true),
+                        },
+                ],
+              }}
+            >
+              <Button aria-label={t('console:users.actionsFor', { name: user.displayName })}>
+                {t('console:users.actions')} <DownOutlined aria-hidden />
+              </Button>
+            </Dropdown>
+          ),
+        },
+      ]}
+    >
       <CreateUserDialog
         open={creating}
         onClose={() => setCreating(false)}
@@ -196,6 +182,6 @@ export function UsersPage() {
           resetting && void message.success(t('console:users.passwordReset', { name: resetting.displayName }))
         }
       />
-    </>
+    </ConsoleTablePage>
   );
 }
