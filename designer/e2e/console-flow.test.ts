@@ -177,6 +177,14 @@ describe.sequential('the console from an empty database, in English and in Chine
     await review(page, 'en-api-tokens', 'the API tokens page');
   });
 
+  it('given the administrator, when they open the health page, then the database, readiness and metrics figures show', async () => {
+    await page.getByRole('link', { name: 'Health' }).click();
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Health');
+    await eventually(() => page.locator('#main').textContent()).toMatch(/Reachable.*Ready for traffic/);
+    expect(await page.locator('#main').textContent()).toMatch(/Requests served\d[\d,]*/);
+    await review(page, 'en-health', 'the health page');
+  });
+
   it('given the agent, when the administrator signs out and she signs in, then only her roles’ areas are in the navigation', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
@@ -268,6 +276,9 @@ describe.sequential('the console from an empty database, in English and in Chine
     await page.getByRole('link', { name: 'API 令牌' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('API 令牌');
     await review(page, 'zh-api-tokens', 'the Chinese API tokens page');
+    await page.getByRole('link', { name: '运行状况' }).click();
+    await eventually(() => page.locator('#main').textContent()).toMatch(/可访问.*可接收流量/);
+    await review(page, 'zh-health', 'the Chinese health page');
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await signIn(page, ZH, 'wang', 'wang-password-1');

@@ -13,9 +13,15 @@ export function formatters(language: Language) {
   const tag = LANGUAGE_TAGS[language];
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const number = new Intl.NumberFormat(tag);
+  const time = new Intl.DateTimeFormat(tag, { timeStyle: 'medium' });
+  const megabytes = new Intl.NumberFormat(tag, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
   return {
     /** A date and time, e.g. "3 Dec 2026, 09:00" or "2026年12月3日 09:00". */
     dateTime: (value: string | Date) => dateTime.format(typeof value === 'string' ? new Date(value) : value),
+    /** A time of day with seconds. */
+    time: (value: Date) => time.format(value),
+    /** A size in bytes, as whole megabytes. */
+    bytes: (value: number) => megabytes.format(value / 1_000_000),
     /** A number with the language's grouping and decimal marks. */
     number: (value: number) => number.format(value),
     /** A duration in its two largest units, e.g. "2 hr, 5 min" or "2小时5分钟". */

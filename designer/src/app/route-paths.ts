@@ -11,6 +11,7 @@ export const ROUTE_PATHS = [
   'console/users',
   'console/groups',
   'console/api-tokens',
+  'console/health',
   'designer',
   'portal',
   'workspace',

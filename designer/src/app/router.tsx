@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
               { path: 'users', lazy: async () => ({ Component: (await consoleArea()).UsersPage }) },
               { path: 'groups', lazy: async () => ({ Component: (await consoleArea()).GroupsPage }) },
               { path: 'api-tokens', lazy: async () => ({ Component: (await consoleArea()).ApiTokensPage }) },
+              { path: 'health', lazy: async () => ({ Component: (await consoleArea()).HealthPage }) },
             ],
           },
         ],

@@ -8,5 +8,6 @@ addTexts('console', { en, zh });
 
 export { ApiTokensPage } from './api-tokens-page.tsx';
 export { ConsoleLayout } from './console-layout.tsx';
+export { HealthPage } from './health-page.tsx';
 export { GroupsPage } from './groups-page.tsx';
 export { UsersPage } from './users-page.tsx';

@@ -1,5 +1,5 @@
 import { Grid, Layout, Menu } from 'antd';
-import { KeyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { DashboardOutlined, KeyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 
@@ -7,6 +7,7 @@ const SECTIONS = [
   { key: 'users', texts: 'users', icon: <UserOutlined aria-hidden /> },
   { key: 'groups', texts: 'groups', icon: <TeamOutlined aria-hidden /> },
   { key: 'api-tokens', texts: 'tokens', icon: <KeyOutlined aria-hidden /> },
+  { key: 'health', texts: 'health', icon: <DashboardOutlined aria-hidden /> },
 ] as const;
 
 /** The console's frame: its sections beside (or, on a narrow screen, above) the page. */
