@@ -10,6 +10,16 @@ import { PageHeader } from './page-header.tsx';
 
 const REFRESH_MS = 15_000;
 
+const REQUESTS = 'clauseflow_http_request_duration_seconds_count';
+
+/** The counters shown as totals since the server started: their texts and metric names. */
+const COUNTERS = [
+  ['timersFired', 'clauseflow_timers_fired_total'],
+  ['eventsApplied', 'clauseflow_events_applied_total'],
+  ['slaBreaches', 'clauseflow_sla_breaches_total'],
+  ['requests', REQUESTS],
+] as const;
+
 /** The server's health, readiness and metrics, read together and refreshed every 15 s. */
 function useServerState() {
   return useQuery({
@@ -63,7 +73,7 @@ export function HealthPage() {
     const value = metrics && total(metrics, name);
     return value === undefined ? t('console:health.unknown') : format.number(value);
   };
-  const count = metrics && total(metrics, 'clauseflow_http_request_duration_seconds_count');
+  const count = metrics && total(metrics, REQUESTS);
   const seconds = metrics && total(metrics, 'clauseflow_http_request_duration_seconds_sum');
   const started = metrics && total(metrics, 'clauseflow_process_start_time_seconds');
   const memory = metrics && total(metrics, 'clauseflow_process_resident_memory_bytes');
@@ -112,26 +122,14 @@ export function HealthPage() {
           value={figure('clauseflow_timers_due')}
           hint={t('console:health.timersDueHint')}
         />
-        <Figure
-          title={t('console:health.timersFired')}
-          value={figure('clauseflow_timers_fired_total')}
-          hint={t('console:health.sinceStart')}
-        />
-        <Figure
-          title={t('console:health.eventsApplied')}
-          value={figure('clauseflow_events_applied_total')}
-          hint={t('console:health.sinceStart')}
-        />
-        <Figure
-          title={t('console:health.slaBreaches')}
-          value={figure('clauseflow_sla_breaches_total')}
-          hint={t('console:health.sinceStart')}
-        />
-        <Figure
-          title={t('console:health.requests')}
-          value={count === undefined ? unknown : format.number(count)}
-          hint={t('console:health.sinceStart')}
-        />
+        {COUNTERS.map(([texts, metric]) => (
+          <Figure
+            key={metric}
+            title={t(`console:health.${texts}`)}
+            value={figure(metric)}
+            hint={t('console:health.sinceStart')}
+          />
+        ))}
         <Figure
           title={t('console:health.meanResponse')}
           value={
