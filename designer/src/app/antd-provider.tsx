@@ -1,4 +1,4 @@
-import { App, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
@@ -32,7 +32,10 @@ const TOKENS = {
   borderRadius: 6,
 };
 
-/** antd in the app's language (its own texts: pagination, empty states, confirmations). */
+/**
+ * antd in the app's language (its own texts: pagination, empty states, confirmations). antd's App
+ * (messages, confirmations) wraps only the areas that use it, keeping it out of the initial chunk.
+ */
 export function AntdProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
@@ -42,7 +45,7 @@ export function AntdProvider({ children }: { children: ReactNode }) {
       // "登录", not "登 录": a spaced label reads oddly and changes the button's accessible name.
       button={{ autoInsertSpace: false }}
     >
-      <App>{children}</App>
+      {children}
     </ConfigProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Grid, Layout, Menu } from 'antd';
+import { App, Grid, Layout, Menu } from 'antd';
 import { DashboardOutlined, KeyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -30,17 +30,19 @@ export function ConsoleLayout() {
     </nav>
   );
   return (
-    <Layout className="cf-console">
-      {wide ? (
-        <Layout.Sider width={200} theme="light" className="cf-console-sider">
-          {menu}
-        </Layout.Sider>
-      ) : (
-        menu
-      )}
-      <div className="cf-console-content">
-        <Outlet />
-      </div>
-    </Layout>
+    <App component={false}>
+      <Layout className="cf-console">
+        {wide ? (
+          <Layout.Sider width={200} theme="light" className="cf-console-sider">
+            {menu}
+          </Layout.Sider>
+        ) : (
+          menu
+        )}
+        <div className="cf-console-content">
+          <Outlet />
+        </div>
+      </Layout>
+    </App>
   );
 }
