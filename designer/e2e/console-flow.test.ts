@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/test/chromium.ts';
 import { areaNavigation, createGroup, EN, pickOption, signIn, ZH, type FlowTexts } from './console-pages.ts';
-import { confirmDialog, eventually, expectAccessible, review, screenshot, settled } from './support.ts';
+import { confirmDialog, eventually, expectAccessible, review, screenshot, settled, tabTo } from './support.ts';
 
 const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
 
@@ -72,6 +72,17 @@ describe.sequential('the console from an empty database, in English and in Chine
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Groups');
     await settled(page);
     await screenshot(page, 'en-groups-empty');
+    // By keyboard alone: Tab to the main action, Enter opens the dialog, Tab through its fields, Enter saves.
+    await tabTo(page, { text: 'New group' });
+    await page.keyboard.press('Enter');
+    await tabTo(page, { id: 'id' });
+    await page.keyboard.type('first-line');
+    await tabTo(page, { id: 'name_en' });
+    await page.keyboard.type('First line support');
+    await tabTo(page, { id: 'name_zh' });
+    await page.keyboard.type('一线支持');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('row', { name: /first-line/ }).count()).toBe(1);
     await createGroup(page, EN, { id: 'service-desk', en: 'Service desk', zh: '服务台' });
     await expectAccessible(page, 'the groups page');
 
@@ -299,5 +310,22 @@ describe.sequential('the console from an empty database, in English and in Chine
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, 'the page does not scroll sideways').toBeLessThanOrEqual(0);
+  });
+
+  it('given the administrator, when they choose a language in the header, then their account keeps it', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const adminRow = () => page.getByRole('row', { name: /Ada Admin/ }).textContent();
+    await eventually(adminRow).toMatch(/English/); // the account's language since setup
+    await page.getByRole('combobox', { name: '语言' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Users');
+    await page.getByRole('combobox', { name: 'Language' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('用户');
+    await eventually(adminRow).toMatch(/简体中文/);
   });
 });

@@ -85,3 +85,23 @@ export async function confirmDialog(page: Page, button: string): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: button }).click();
   await eventually(() => page.getByRole('dialog').count()).toBe(0);
 }
+
+/**
+ * Presses Tab until the focused element matches (by its text or its id), as a keyboard user
+ * would; fails when it is not reached within `limit` presses.
+ */
+export async function tabTo(page: Page, target: { text?: string; id?: string }, limit = 40): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim() ?? '',
+      id: document.activeElement?.id ?? '',
+    }));
+    if (
+      (target.text !== undefined && focused.text === target.text) ||
+      (target.id !== undefined && focused.id === target.id)
+    )
+      return;
+  }
+  expect.fail(`Tab never reached ${JSON.stringify(target)}`);
+}

@@ -24,7 +24,11 @@ export function LanguageSwitch() {
         params: { path: { id: session.user.id } },
         body: { locale: language },
       });
-      if (data) client.setQueryData<Session>(SESSION_KEY, (old) => (old ? { ...old, user: data } : old));
+      if (data) {
+        client.setQueryData<Session>(SESSION_KEY, (old) => (old ? { ...old, user: data } : old));
+        // Lists that show accounts (the console's users) now differ: read them again.
+        await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+      }
     }
   }
 
