@@ -26,7 +26,40 @@ function pairs(): { name: string; en: string; zh: string }[] {
   return [...shell, ...areas];
 }
 
+/** Every source file of the app (not tests). */
+function sources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** The keys of the English resources, as `t()` names them (`console:` for the console's). */
+function knownKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const { name, en } of pairs()) {
+    const prefix = name.endsWith('.json') ? '' : `${name}:`;
+    for (const [key] of entries(JSON.parse(readFileSync(en, 'utf8')))) {
+      keys.add(`${prefix}${key}`);
+      keys.add(`${prefix}${key.replace(/_(one|other)$/, '')}`); // plural forms are asked by their stem
+    }
+  }
+  return keys;
+}
+
 describe('the app’s texts', () => {
+  it('given every literal key the code asks t() for, when looked up, then the English resources have it', () => {
+    const known = knownKeys();
+    const asked = sources(src).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\('([^'`]+)'/g)].map(
+        (match) => `${match[1]} (${file.slice(src.length + 1)})`,
+      ),
+    );
+    expect(asked.length).toBeGreaterThan(50);
+    expect(asked.filter((entry) => !known.has(entry.split(' (')[0]!))).toEqual([]);
+  });
+
   it.each(pairs())(
     'given $name, when English and Chinese are compared, then both have the same keys, none empty, with the same placeholders',
     ({ en, zh }) => {
