@@ -2,8 +2,8 @@
 # Installs everything ClauseFlow needs on a fresh Debian machine with Node 20 and Go:
 # pnpm, the workspace's packages, FerretDB (built once per machine with Go), Debian's
 # PostgreSQL server programs (the benchmarks' optional FerretDB-on-PostgreSQL backend
-# starts a throw-away cluster with them) and, with --browser, Debian's Chromium for the
-# browser tests. Safe to run again: each step is skipped when its result is already there.
+# starts a throw-away cluster with them) and, with --browser, Debian's Chromium and a CJK font
+# (fonts-noto-cjk, so Chinese screenshots show glyphs, not empty boxes) for the browser tests. Safe to run again: each step is skipped when its result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,5 +65,9 @@ fi
 if $want_browser && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   say "installing Debian's chromium for the browser tests"
   apt_install chromium
+fi
+if $want_browser && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  say "installing Debian's fonts-noto-cjk so Chinese renders in the browser tests"
+  apt_install fonts-noto-cjk
 fi
 say "ready"

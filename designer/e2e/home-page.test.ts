@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/test/chromium.ts';
+import { eventually, expectAccessible } from './support.ts';
 
 describe('the home page in real Chromium, served by the run’s one started server', () => {
   const baseUrl = inject('webBaseUrl');
@@ -14,20 +14,33 @@ describe('the home page in real Chromium, served by the run’s one started serv
   it('given a running server, when the page opens, then it shows the product and a reachable database', async () => {
     const page = await browser.context.newPage();
     await page.goto(baseUrl);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ClauseFlow');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Database reachable \(\d+(\.\d+)? ms/);
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ClauseFlow');
+    await eventually(() => page.getByRole('status').textContent()).toMatch(/Database reachable \(\d+(\.\d+)? ms/);
+    await expectAccessible(page, 'the home page');
     await page.close();
   });
 
-  it('given English, when the user picks 简体中文 by keyboard, then the texts and the page language switch', async () => {
+  it('given English, when the user picks 简体中文 by keyboard, then the texts and the page language switch and stay after a reload', async () => {
     const page = await browser.context.newPage();
     await page.goto(baseUrl);
-    const select = page.getByRole('combobox', { name: 'Language' });
-    await select.focus();
+    await page.getByRole('combobox', { name: 'Language' }).focus();
+    await page.keyboard.press('ArrowDown'); // opens the list on the current language
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/数据库可访问/);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByRole('status').textContent()).toMatch(/数据库可访问/);
     expect(await page.getByRole('combobox', { name: '语言' }).count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.reload();
+    await eventually(() => page.getByRole('status').textContent()).toMatch(/数据库可访问/);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
+  it('given a signed-out visitor, when they open the console, then sign-in opens with the page to return to', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${baseUrl}/console`);
+    await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/console');
     await page.close();
   });
 });

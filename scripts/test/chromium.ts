@@ -39,5 +39,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Base URL of the one product server started for the test run (scripts/test/global-setup.ts). */
     webBaseUrl: string;
+    /**
+     * The one-time first-run link of that server (`…/setup#token=…`), on its origin; empty when
+     * the run's database already had users. Only one test file may redeem it.
+     */
+    setupUrl: string;
   }
 }

@@ -26,9 +26,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const client = await new MongoClient(database.uri).connect();
   const dbName = `e2e_${process.pid}`;
-  const app = await buildApp({ db: client.db(dbName), webRoot: ensureDesignerBuilt() });
+  // The database starts empty, so first run issues a one-time setup link; the browser tests open it.
+  let setupPath = '';
+  const app = await buildApp({
+    db: client.db(dbName),
+    webRoot: ensureDesignerBuilt(),
+    onFirstRun: (outcome) => {
+      if (outcome.kind === 'setup-link') setupPath = new URL(outcome.url).pathname + new URL(outcome.url).hash;
+    },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  project.provide('webBaseUrl', `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+  const webBaseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  project.provide('webBaseUrl', webBaseUrl);
+  project.provide('setupUrl', setupPath ? `${webBaseUrl}${setupPath}` : '');
 
   return async () => {
     await app.close();
