@@ -2107,7 +2107,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in
-     * @description Unknown user, wrong password and disabled account all answer the same 401.
+     * @description Unknown user, wrong password and disabled account all answer the same 401. Password checks are counted per account and address (CLAUSEFLOW_SIGN_IN_LIMIT a minute, atomically): beyond that the pair is locked until the window ends (429 with Retry-After), while other accounts from the same address still sign in.
      */
     post: {
       parameters: NoParameters;
@@ -2154,7 +2154,43 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change my own name, language or password
+     * @description Any signed-in user may change these on their own account. A new password needs the current one and ends every other session of the account (this one gets a new cookie).
+     */
+    patch: {
+      parameters: NoParameters;
+      /** @description A new `password` needs the `currentPassword`. */
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword?: string;
+            displayName?: string;
+            /** @enum {unknown} */
+            locale?: 'en' | 'zh';
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Send it in x-csrf-token on cookie-authenticated writes. */
+              csrfToken?: string;
+              /** Format: date-time */
+              expiresAt?: string;
+              user: components['schemas']['User'];
+              via: 'session' | 'token';
+            };
+          };
+        };
+      } & Problems<400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 429 | 500>;
+    };
     trace?: never;
   };
   '/api/setup': {
@@ -2381,7 +2417,7 @@ export interface paths {
   };
   '/metrics': {
     parameters: NoParameters;
-    /** Prometheus metrics */
+    /** Prometheus metrics (the metrics token as a bearer, or a signed-in admin) */
     get: {
       parameters: NoParameters;
       requestBody?: never;
@@ -2884,6 +2920,7 @@ export interface components {
           | 'INVALID_VALUE'
           | 'FORBIDDEN_KEY'
           | 'FORBIDDEN_PROTOTYPE_KEY'
+          | 'LONE_SURROGATE'
           | 'DEFINITION_ISSUE'
           | 'CONFORMANCE_FAILED'
           | 'PACK_ISSUE'
