@@ -8,8 +8,8 @@ import { changeLanguage, currentLanguage, rememberLanguage, type Language } from
 const NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
 
 /**
- * Switches the language and remembers it in this browser (for the signed-in user too). An admin's
- * choice is also saved on their account; other roles cannot change their own account yet.
+ * Switches the language and remembers it in this browser; a signed-in user's choice is also saved
+ * on their own account (`PATCH /api/session`), so it follows them to other browsers.
  */
 export function LanguageSwitch() {
   const { t } = useTranslation();
@@ -19,13 +19,10 @@ export function LanguageSwitch() {
   async function pick(language: Language): Promise<void> {
     rememberLanguage(language, session?.user.id);
     await changeLanguage(language);
-    if (session?.user.roles.includes('admin') && session.user.locale !== language) {
-      const { data } = await api.PATCH('/api/users/{id}', {
-        params: { path: { id: session.user.id } },
-        body: { locale: language },
-      });
+    if (session && session.user.locale !== language) {
+      const { data } = await api.PATCH('/api/session', { body: { locale: language } });
       if (data) {
-        client.setQueryData<Session>(SESSION_KEY, (old) => (old ? { ...old, user: data } : old));
+        client.setQueryData<Session>(SESSION_KEY, (old) => (old ? { ...old, user: data.user } : old));
         // Lists that show accounts (the console's users) now differ: read them again.
         await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
       }
