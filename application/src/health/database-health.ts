@@ -48,6 +48,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
     error instanceof MongoTopologyClosedError ||
-    error instanceof MongoNotConnectedError
+    error instanceof MongoNotConnectedError ||
+    // A connection the server dropped mid-operation can surface as the socket's own error.
+    (error instanceof Error && 'code' in error && LOST_CONNECTION.has(String(error.code)))
   );
 }
+
+const LOST_CONNECTION = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);

@@ -12,6 +12,7 @@ import {
 } from '@clauseflow/runtime';
 import type { AuthenticatedUser } from '../accounts/roles.ts';
 import type { ApplicationLogger } from '../application-context.ts';
+import { isDatabaseUnavailable } from '../health/database-health.ts';
 import type { ProcessDocument, ProcessStore } from '../processes/process-store.ts';
 import { ChangeCursor } from './change-feed.ts';
 import { engineError } from './engine-errors.ts';
@@ -58,6 +59,24 @@ export interface CurrentRecord {
   seq: number;
   state: InstanceState;
   compiled: CompiledProcess;
+}
+
+/**
+ * Runs a write whose outcome the caller must be told truthfully: when the database stops
+ * answering during it, the change may or may not have been saved, and OUTCOME_UNKNOWN says so
+ * (retry with the same Idempotency-Key) instead of a failure that invites a duplicate.
+ */
+async function outcomeKnown<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    throw new DomainError(
+      'OUTCOME_UNKNOWN',
+      'The database stopped answering while the change was being saved; it may or may not have been saved. Retry with the same Idempotency-Key.',
+      { retryAfterSeconds: 2, cause: error },
+    );
+  }
 }
 
 /** Records: the runtime (engine, timers, scheduler, outbox), work notes, references and access lookups. */
@@ -164,6 +183,15 @@ export class RecordService {
     data: Record<string, unknown>,
     options: { idempotencyKey?: string | undefined } = {},
   ): Promise<EngineSuccess> {
+    return outcomeKnown(() => this.startRecord(user, key, data, options));
+  }
+
+  private async startRecord(
+    user: AuthenticatedUser,
+    key: string,
+    data: Record<string, unknown>,
+    options: { idempotencyKey?: string | undefined },
+  ): Promise<EngineSuccess> {
     const process = await this.processes.byKey(key);
     if (!mayStart(user, process)) throw new DomainError('NOT_FOUND', `No process ${key}.`);
     const compiled = await this.engine.registry.latest(key);
@@ -189,6 +217,14 @@ export class RecordService {
     visible: VisibleRecord,
     event: Omit<SendInput, 'timer'>,
     options: { idempotencyKey?: string | undefined; expectedSeq?: number | undefined } = {},
+  ): Promise<EngineSuccess> {
+    return outcomeKnown(() => this.sendEvent(visible, event, options));
+  }
+
+  private async sendEvent(
+    visible: VisibleRecord,
+    event: Omit<SendInput, 'timer'>,
+    options: { idempotencyKey?: string | undefined; expectedSeq?: number | undefined },
   ): Promise<EngineSuccess> {
     const { user, record, process } = visible;
     const { idempotencyKey, expectedSeq } = options;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { DomainError } from '@clauseflow/common';
 import { storedData } from '@clauseflow/application/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@clauseflow/embedded-db/testing';
@@ -19,6 +20,10 @@ const producedFieldCodes = new Set<FieldErrorCode>();
 const boomPlugin: ResourcePlugin = async (app) => {
   app.get('/test/boom', async () => {
     throw new TypeError('secret internal detail');
+  });
+  // What RecordService throws when the database stops answering mid-write (application/src/records/outcome-unknown.test.ts).
+  app.post('/test/outcome-unknown', async () => {
+    throw new DomainError('OUTCOME_UNKNOWN', 'Retry with the same Idempotency-Key.', { retryAfterSeconds: 2 });
   });
 };
 
@@ -125,6 +130,11 @@ const CASES: Case[] = [
       headers: { ...admin.headers, ...json },
       payload: '{"id":"halves","name":{"en":"broken \\ud800 text","zh":"x"}}',
     }),
+  },
+  {
+    name: 'a write whose outcome the database left unknown',
+    code: 'OUTCOME_UNKNOWN',
+    request: ({ admin }) => ({ method: 'POST', url: '/api/test/outcome-unknown', headers: admin.headers }),
   },
   {
     name: '__proto__ in the body',
@@ -301,7 +311,7 @@ describe('the problem-code catalogue and the error handler', () => {
       if (path !== undefined) expect(body.errors?.[0]?.path).toBe(path);
       producedFieldCodes.add(fieldCode);
     }
-    if (code !== 'INTERNAL_ERROR') expect(response.statusCode).toBeLessThan(500);
+    if (PROBLEM_CODES[code].status < 500) expect(response.statusCode).toBeLessThan(500);
     else expect(body.detail).not.toContain('secret');
     if (response.statusCode < 500) expect(await snapshot(app)).toEqual(before);
     producedCodes.add(code);
