@@ -14,7 +14,9 @@ export interface ServerConfig {
   tokenRateLimitMax: number;
   /** Bearer token a metrics scraper sends to `GET /metrics` (`CLAUSEFLOW_METRICS_TOKEN`); admins may read it signed in. */
   metricsToken: string | undefined;
-  /** Sign-in and setup attempts per window per IP address (`CLAUSEFLOW_SIGN_IN_LIMIT`, default 20). */
+  /** Sign-in requests a minute from one address, whoever signs in (`CLAUSEFLOW_SIGN_IN_ADDRESS_LIMIT`, default 300): a bound on password spraying high enough for everyone behind one proxy. */
+  signInAddressRateLimitMax: number;
+  /** Password checks per account and address, and setup attempts per address, a minute (`CLAUSEFLOW_SIGN_IN_LIMIT`, default 20). */
   signInRateLimitMax: number;
   /** Rate-limit window in ms (default one minute). */
   rateLimitWindowMs: number;
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimitMax: positive(env['CLAUSEFLOW_RATE_LIMIT'], 600),
     tokenRateLimitMax: positive(env['CLAUSEFLOW_TOKEN_RATE_LIMIT'], 3000),
     metricsToken: env['CLAUSEFLOW_METRICS_TOKEN'] || undefined,
+    signInAddressRateLimitMax: positive(env['CLAUSEFLOW_SIGN_IN_ADDRESS_LIMIT'], 300),
     signInRateLimitMax: positive(env['CLAUSEFLOW_SIGN_IN_LIMIT'], 20),
     rateLimitWindowMs: 60_000,
     adminUsername: env['CLAUSEFLOW_ADMIN_USERNAME'] || undefined,

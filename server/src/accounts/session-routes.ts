@@ -60,7 +60,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/session',
     {
-      config: { csrf: false },
+      config: { csrf: false, rateLimit: { ...signInLimit, max: config.signInAddressRateLimitMax } },
       schema: {
         tags: ['session'],
         summary: 'Sign in',
