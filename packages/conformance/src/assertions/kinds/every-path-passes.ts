@@ -1,7 +1,7 @@
 import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { reachableTagged } from '../tagged-elements.ts';
 
 /**
  * Breadth-first search from the initial state that never enters a state tagged T. Reaching a
@@ -10,9 +10,8 @@ import { noStateWithTag } from '../tagged-elements.ts';
  */
 export const everyPathPasses: Evaluator<'everyPathPasses'> = ({ tag, before }, index) => {
   const { definition } = index;
-  if (index.statesTagged(tag).length === 0) {
-    return [noStateWithTag(tag)];
-  }
+  const tagged = reachableTagged(index, tag);
+  if (!Array.isArray(tagged)) return [tagged];
   if (!definition.states.some((s) => s.kind === 'final')) {
     return [failure('NO_FINAL_STATE', '/states', { element: 'final-state' })];
   }

@@ -1,16 +1,17 @@
 import type { Evaluator } from '../evaluator.ts';
 import { failure } from '../result.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { noStateWithTag, reachableTagged } from '../tagged-elements.ts';
 
-/** Some transition leads from a state tagged `fromTag` to a state tagged `toTag`; the fix belongs in `/transitions`. */
+/**
+ * Some transition leads from a reachable state tagged `fromTag` to a state tagged `toTag`; the
+ * fix belongs in `/transitions`.
+ */
 export const transitionExists: Evaluator<'transitionExists'> = ({ fromTag, toTag }, index) => {
   const { definition } = index;
-  const from = index.statesTagged(fromTag);
+  const from = reachableTagged(index, fromTag);
   const to = index.statesTagged(toTag);
-  const missing = [...new Set([from.length === 0 ? fromTag : '', to.length === 0 ? toTag : ''])].filter(Boolean);
-  if (missing.length > 0) {
-    return missing.map((tag) => noStateWithTag(tag));
-  }
+  if (!Array.isArray(from)) return [from];
+  if (to.length === 0) return [noStateWithTag(toTag)];
   const targets = new Set(to.map((s) => definition.states[s]!.id));
   const found = from.some((s) => index.outgoing[s]!.some((t) => targets.has(definition.transitions[t]!.to)));
   return found
