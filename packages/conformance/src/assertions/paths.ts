@@ -43,39 +43,45 @@ export function reachableStates(index: DefinitionIndex): Uint8Array {
 /** Is state `s` reachable from the initial state? */
 export const isReachable = (index: DefinitionIndex, s: number): boolean => reachableStates(index)[s] === 1;
 
-/** Whether a field is required on every path from the start, per state and per transition. */
+/** Whether something (a required field, an approval) happened on every path, per state and per transition. */
 export interface RequiredOnPaths {
-  /** Required at or before entering state `s`, on every path into it. */
+  /** It happened at or before entering state `s`, on every path into it. */
   onEntry(s: number): boolean;
-  /** Required at or before taking transition `t` (its own form included), on every path to it. */
+  /** It happened at or before taking transition `t` (on `t` itself included), on every path to it. */
   byTransition(t: number): boolean;
 }
 
+/** What counts as the thing happening: at the start, in a state passed, or on a transition taken. */
+export interface PathEvent {
+  atStart: boolean;
+  inState(s: number): boolean;
+  onTransition(t: number): boolean;
+  /** When given, only a visit to these states counts: entering one from outside starts afresh. */
+  visit?: Uint8Array;
+}
+
 /**
- * Must-analysis over reachable paths: a field counts as required at a point when, on every path
- * from the start to it, the start form, the form of a state passed (filled in before leaving it)
- * or the form of a transition taken requires it. Greatest fixpoint with a worklist, so loops
- * (a detour and back) neither help nor hurt: O(S + T) form look-ups.
+ * Must-analysis over reachable paths: the event counts at a point when it happened on every
+ * path from the start to it (a state counts once the record has been in it). Greatest fixpoint
+ * with a worklist, so loops (a detour and back) neither help nor hurt: O(S + T) predicate calls.
  */
-export function requiredOnPaths(
-  index: DefinitionIndex,
-  requires: (form: string | undefined) => boolean,
-): RequiredOnPaths {
+export function happenedOnPaths(index: DefinitionIndex, event: PathEvent): RequiredOnPaths {
   const { definition } = index;
   const reach = reachableStates(index);
   const entry = Uint8Array.from(reach);
-  const startOk = requires(definition.startForm);
-  const out = (s: number): boolean => entry[s] === 1 || requires(definition.states[s]!.form);
+  const out = (s: number): boolean => entry[s] === 1 || event.inState(s);
   const byTransition = (t: number): boolean => {
-    const transition = definition.transitions[t]!;
-    const from = index.stateIndex.get(transition.from);
-    return (from !== undefined && out(from)) || requires(transition.form);
+    const from = index.stateIndex.get(definition.transitions[t]!.from);
+    return (from !== undefined && out(from)) || event.onTransition(t);
   };
+  const { visit } = event;
   const holds = (s: number): boolean =>
-    (s !== index.initial || startOk) &&
+    (s !== index.initial || event.atStart) &&
     index.incoming[s]!.every((t) => {
       const from = index.stateIndex.get(definition.transitions[t]!.from);
-      return from === undefined || reach[from] !== 1 || byTransition(t);
+      if (from === undefined || reach[from] !== 1) return true;
+      if (visit && visit[s] === 1 && visit[from] !== 1) return event.onTransition(t);
+      return byTransition(t);
     });
   const queue: number[] = [];
   reach.forEach((r, s) => r === 1 && queue.push(s));
@@ -86,6 +92,22 @@ export function requiredOnPaths(
     for (const to of successors(index, s)) if (entry[to] === 1) queue.push(to);
   }
   return { onEntry: (s) => entry[s] === 1, byTransition };
+}
+
+/**
+ * Where a field is required on every path: the start form, the form of a state passed (filled
+ * in before leaving it) or the form of a transition taken requires it.
+ */
+export function requiredOnPaths(
+  index: DefinitionIndex,
+  requires: (form: string | undefined) => boolean,
+): RequiredOnPaths {
+  const { definition } = index;
+  return happenedOnPaths(index, {
+    atStart: requires(definition.startForm),
+    inState: (s) => requires(definition.states[s]!.form),
+    onTransition: (t) => requires(definition.transitions[t]!.form),
+  });
 }
 
 /**
