@@ -23,6 +23,19 @@ function addTransition(d: Definition, t: Omit<Transition, 'label' | 'event'> & {
   d.transitions.push({ event: t.id, label: label(t.id, `转换 ${t.id}`), ...t });
 }
 
+/** An escalation (tagged so, on the escalate form) from state `from` to itself. */
+function addEscalation(d: Definition, from: string, actors: string[]): void {
+  addTransition(d, {
+    id: `escalate-${from}`,
+    event: 'escalate',
+    from,
+    to: from,
+    tags: ['escalation'],
+    actors,
+    form: 'escalate',
+  });
+}
+
 /** The pointer to `required` of `field` on form `formId` (the fix a failure there names). */
 function requiredAt(d: Definition, formId: string, field: string): string {
   const f = formAt(d, formId);
@@ -71,15 +84,7 @@ function triageInserted(): Definition {
   accept.to = 'triage';
   delete accept.form;
   addTransition(d, { id: 'classify', from: 'triage', to: 'in-progress', actors: ['agent'], form: 'triage' });
-  addTransition(d, {
-    id: 'escalate-triage',
-    event: 'escalate',
-    from: 'triage',
-    to: 'triage',
-    tags: ['escalation'],
-    actors: ['agent'],
-    form: 'escalate',
-  });
+  addEscalation(d, 'triage', ['agent']);
   return d;
 }
 
@@ -89,15 +94,7 @@ function resolutionProposed(): Definition {
   addState(d, { id: 'resolution-proposed', tags: ['open'], actors: ['agent'] });
   transition(d, 'resolve').to = 'resolution-proposed';
   addTransition(d, { id: 'confirm', from: 'resolution-proposed', to: 'resolved', actors: ['agent'], form: 'close' });
-  addTransition(d, {
-    id: 'escalate-proposed',
-    event: 'escalate',
-    from: 'resolution-proposed',
-    to: 'resolution-proposed',
-    tags: ['escalation'],
-    actors: ['agent'],
-    form: 'escalate',
-  });
+  addEscalation(d, 'resolution-proposed', ['agent']);
   return d;
 }
 
@@ -183,15 +180,7 @@ function analysisSplit(): Definition {
   addState(d, { id: 'analysis', tags: [...investigation.tags], actors: investigation.actors!, form: 'investigate' });
   transition(d, 'record-known-error').from = 'analysis';
   addTransition(d, { id: 'analyse', from: 'investigation', to: 'analysis', actors: ['agent'], form: 'investigate' });
-  addTransition(d, {
-    id: 'escalate-analysis',
-    event: 'escalate',
-    from: 'analysis',
-    to: 'analysis',
-    tags: ['escalation'],
-    actors: ['agent', 'problem-manager'],
-    form: 'escalate',
-  });
+  addEscalation(d, 'analysis', ['agent', 'problem-manager']);
   return d;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDefinition, type Definition } from '@clauseflow/definition';
 import type { Assertion } from './assertion.ts';
-import { incidentFixture } from './fixtures/incident.ts';
+import { askApproval, incidentFixture } from './fixtures/incident.ts';
 import { text } from './fixtures/synthesize.ts';
 import { evaluateAssertion } from './registry.ts';
 
@@ -73,18 +73,6 @@ describe('behaviour assertions hold on reachable states only', () => {
     expect(failuresOf(assertion, d)).toEqual([]);
   });
 });
-
-/** Makes state `id` ask the incident manager for an approval. */
-function askApproval(d: Definition, id: string): void {
-  d.states[stateAt(d, id)]!.approval = {
-    approvers: { roles: ['incident-manager'] },
-    policy: 'any',
-    requesterMayApprove: false,
-    implementerMayApprove: false,
-    approvedEvent: 'approved',
-    rejectedEvent: 'rejected',
-  };
-}
 
 /**
  * The incident fixture with the major-incident approval split in two: a `major-review` state
