@@ -59,6 +59,13 @@ describe('behaviour assertions hold on reachable states only', () => {
     });
   });
 
+  it('given the final state exists but nothing reaches it, then everyPathPasses does not hold vacuously', () => {
+    const d = incidentFixture();
+    cutOff(d, 'closed');
+    const [f] = evaluateAssertion({ kind: 'everyPathPasses', tag: 'resolved' }, d).failures;
+    expect(f?.code).toBe('NO_FINAL_STATE');
+  });
+
   it('given the only form requiring category is filled on an unreachable transition, then formCaptures fails; reachable again, it holds', () => {
     const d = incidentFixture();
     const assertion: Assertion = { kind: 'formCaptures', fieldTags: ['category'], required: true };

@@ -13,7 +13,10 @@ function acts(index: DefinitionIndex, s: number, clock: string, action: 'start' 
   const has = (effects: readonly { type: string; clock?: string }[] | undefined): boolean =>
     effects?.some((e) => e.type === type && e.clock === clock) === true;
   if (has(state.onEntry)) return true;
-  const entering = index.incoming[s]!;
+  const entering = index.incoming[s]!.filter((t) => {
+    const from = index.stateIndex.get(definition.transitions[t]!.from);
+    return from !== undefined && isReachable(index, from);
+  });
   return entering.length > 0 && entering.every((t) => has(definition.transitions[t]!.effects));
 }
 

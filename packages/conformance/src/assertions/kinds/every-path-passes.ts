@@ -1,5 +1,6 @@
 import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
+import { isReachable } from '../paths.ts';
 import { failure, pointer } from '../result.ts';
 import { reachableTagged } from '../tagged-elements.ts';
 
@@ -12,7 +13,8 @@ export const everyPathPasses: Evaluator<'everyPathPasses'> = ({ tag, before }, i
   const { definition } = index;
   const tagged = reachableTagged(index, tag);
   if (!Array.isArray(tagged)) return [tagged];
-  if (!definition.states.some((s) => s.kind === 'final')) {
+  // Finals that no path reaches would make "every path" hold vacuously.
+  if (!definition.states.some((s, i) => s.kind === 'final' && isReachable(index, i))) {
     return [failure('NO_FINAL_STATE', '/states', { element: 'final-state' })];
   }
   const start = index.initial;

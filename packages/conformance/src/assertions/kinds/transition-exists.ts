@@ -10,8 +10,11 @@ export const transitionExists: Evaluator<'transitionExists'> = ({ fromTag, toTag
   const { definition } = index;
   const from = reachableTagged(index, fromTag);
   const to = index.statesTagged(toTag);
-  if (!Array.isArray(from)) return [from];
-  if (to.length === 0) return [noStateWithTag(toTag)];
+  const missing = [
+    ...(Array.isArray(from) ? [] : [from]),
+    ...(to.length === 0 && toTag !== fromTag ? [noStateWithTag(toTag)] : []),
+  ];
+  if (!Array.isArray(from) || missing.length > 0) return missing;
   const targets = new Set(to.map((s) => definition.states[s]!.id));
   const found = from.some((s) => index.outgoing[s]!.some((t) => targets.has(definition.transitions[t]!.to)));
   return found
