@@ -4,7 +4,7 @@ import Type, { type TLiteral, type TObject, type TProperties } from 'typebox';
  * The assertion vocabulary: small, typed checks over a process definition, written as data.
  * Every assertion finds elements by semantic tag (states, transitions, roles, decisions and
  * clocks carry `tags`; record fields carry `x-tags`), never by id or label, so a process owner
- * may rename and restyle a tailored copy freely.
+ * may rename and restyle a tailored copy freely. Assertions hold on reachable states and paths only.
  */
 
 const Tag = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$', description: 'kebab-case semantic tag' });
@@ -32,18 +32,19 @@ export const EveryPathPasses = kind('everyPathPasses', { tag: Tag, before: Type.
 export const FieldExists = kind('fieldExists', { fieldTag: Tag });
 
 /**
- * A field tagged `fieldTag` is required before the record leaves any state tagged
- * `leavingStateTag`: on the state's form, or on the form of every transition leaving it.
+ * On every path that leaves the states tagged `leavingStateTag` for good, a field tagged
+ * `fieldTag` is required at or before the step that leaves (start form, a state passed, a
+ * transition taken). Semantics per kind: packages/conformance/ASSERTIONS.md.
  */
 export const FieldRequiredBefore = kind('fieldRequiredBefore', { fieldTag: Tag, leavingStateTag: Tag });
 
 /**
- * A field tagged `fieldTag` is required whenever the record enters a state tagged `stateTag`:
- * on the form of every transition entering it from another state (or the start form, for the initial state).
+ * On every path from the start to a state tagged `stateTag`, a field tagged `fieldTag` is
+ * required at or before entering it (start form, a state passed, a transition taken).
  */
 export const FieldRequiredOnEntry = kind('fieldRequiredOnEntry', { fieldTag: Tag, stateTag: Tag });
 
-/** Some form (start form included) captures fields tagged each of `fieldTags` (all required when `required`). */
+/** Some reachable form (start form included) captures fields tagged each of `fieldTags` (all required when `required`). */
 export const FormCaptures = kind('formCaptures', { fieldTags: Tags, required: Type.Optional(Type.Boolean()) });
 
 /** A decision table writes the field tagged `outputFieldTag` from inputs tagged each of `fromFieldTags`. */
@@ -70,7 +71,7 @@ export const RoleResponsible = kind('roleResponsible', { roleTag: Tag, stateTag:
 /** A repeating timer exists (in a state tagged `stateTag` when given): reviews at planned intervals. */
 export const PeriodicReviewTimer = kind('periodicReviewTimer', { stateTag: Type.Optional(Tag) });
 
-/** Every state tagged `stateTag` asks for an approval. */
+/** Every visit to the states tagged `stateTag` passes one asking for an approval before leaving them for good. */
 export const ApprovalRequired = kind('approvalRequired', { stateTag: Tag });
 
 /** Every state tagged `approvalStateTag` asks for an approval that neither the requester nor the implementer may give. */

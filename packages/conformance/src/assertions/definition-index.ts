@@ -19,19 +19,13 @@ export interface DefinitionIndex {
   formIndex: ReadonlyMap<string, number>;
   /** Per state index: indexes of the transitions leaving it (unknown source states are skipped). */
   outgoing: readonly (readonly number[])[];
-  /** Per state index: indexes of the transitions entering it from a reachable state. */
+  /** Per state index: indexes of the transitions entering it. */
   incoming: readonly (readonly number[])[];
-  /** The states some path of transitions from the initial state reaches (the initial state included). */
-  reachable: ReadonlySet<number>;
   /** Index of the initial state, or -1 when it does not exist. */
   initial: number;
   /** Per form index: record field -> its slot on the form. */
   formFields: readonly ReadonlyMap<string, FormFieldSlot>[];
-  /** Reachable states tagged `tag`: behaviour assertions hold on reachable paths only. */
   statesTagged(tag: string): readonly number[];
-  /** States tagged `tag` that no path reaches (they explain a failure; they never satisfy one). */
-  unreachableStatesTagged(tag: string): readonly number[];
-  /** Transitions tagged `tag` that leave a reachable state. */
   transitionsTagged(tag: string): readonly number[];
   /** Names of record fields tagged `tag`, in schema order. */
   fieldsTagged(tag: string): readonly string[];
@@ -71,30 +65,6 @@ function slotsOf(form: Form): Map<string, FormFieldSlot> {
   return slots;
 }
 
-/** The states reachable from `initial` over the transitions (breadth first, linear in the graph). */
-function reachableStates(
-  initial: number,
-  outgoing: readonly (readonly number[])[],
-  transitions: Definition['transitions'],
-  stateIndex: ReadonlyMap<string, number>,
-): Set<number> {
-  const reached = new Set<number>();
-  if (initial < 0) return reached;
-  const queue = [initial];
-  reached.add(initial);
-  while (queue.length > 0) {
-    const s = queue.shift()!;
-    for (const t of outgoing[s] ?? NONE) {
-      const to = stateIndex.get(transitions[t]!.to);
-      if (to !== undefined && !reached.has(to)) {
-        reached.add(to);
-        queue.push(to);
-      }
-    }
-  }
-  return reached;
-}
-
 /** Builds the index of a definition in time linear in its size. */
 export function indexDefinition(definition: Definition): DefinitionIndex {
   const stateIndex = new Map<string, number>();
@@ -121,16 +91,8 @@ export function indexDefinition(definition: Definition): DefinitionIndex {
       else fieldsByTag.set(tag, [name]);
     }
   }
-  const initial = stateIndex.get(definition.initialState) ?? -1;
-  const reachable = reachableStates(initial, outgoing, definition.transitions, stateIndex);
-  // Transitions from states no record reaches never fire: they enter nothing.
-  for (const list of incoming) {
-    const kept = list.filter((t) => reachable.has(stateIndex.get(definition.transitions[t]!.from) ?? -1));
-    list.splice(0, list.length, ...kept);
-  }
   const statesByTag = group(definition.states, (s) => s.tags);
   const transitionsByTag = group(definition.transitions, (t) => t.tags);
-  const isReachable = (s: number) => reachable.has(s);
   const rolesByTag = group(definition.roles, (r) => r.tags);
   const decisionsByTag = group(definition.decisions, (d) => d.tags);
   const clocksByTag = group(definition.clocks, (c) => c.tags);
@@ -140,15 +102,10 @@ export function indexDefinition(definition: Definition): DefinitionIndex {
     formIndex,
     outgoing,
     incoming,
-    reachable,
-    initial,
+    initial: stateIndex.get(definition.initialState) ?? -1,
     formFields: definition.forms.map(slotsOf),
-    statesTagged: (tag) => (statesByTag.get(tag) ?? NONE).filter(isReachable),
-    unreachableStatesTagged: (tag) => (statesByTag.get(tag) ?? NONE).filter((s) => !isReachable(s)),
-    transitionsTagged: (tag) =>
-      (transitionsByTag.get(tag) ?? NONE).filter((t) =>
-        isReachable(stateIndex.get(definition.transitions[t]!.from) ?? -1),
-      ),
+    statesTagged: (tag) => statesByTag.get(tag) ?? NONE,
+    transitionsTagged: (tag) => transitionsByTag.get(tag) ?? NONE,
     fieldsTagged: (tag) => fieldsByTag.get(tag) ?? NONE,
     rolesTagged: (tag) => (rolesByTag.get(tag) ?? NONE).map((i) => definition.roles[i]!.id),
     decisionsTagged: (tag) => decisionsByTag.get(tag) ?? NONE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assertion } from './assertion.ts';
-import { incidentFixture } from './fixtures/incident.ts';
+import { askApproval, incidentFixture } from './fixtures/incident.ts';
 import { evaluateAssertion } from './registry.ts';
 import type { Definition } from '@clauseflow/definition';
 
@@ -146,18 +146,6 @@ const cases: Case[] = [
     code: 'NO_TRANSITION_BETWEEN',
   },
 ];
-
-/** Makes state `id` ask the incident manager for an approval neither requester nor implementer may give. */
-function askApproval(d: Definition, id: string): void {
-  d.states[stateAt(d, id)]!.approval = {
-    approvers: { roles: ['incident-manager'] },
-    policy: 'any',
-    requesterMayApprove: false,
-    implementerMayApprove: false,
-    approvedEvent: 'approved',
-    rejectedEvent: 'rejected',
-  };
-}
 
 /** Cases whose passing form needs additions to the incident fixture first. */
 const extended: (Case & { prepare: (d: Definition) => void })[] = [

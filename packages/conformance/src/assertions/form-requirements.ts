@@ -60,18 +60,3 @@ export function eachStateNeedingField(
 export function notRequired(need: FieldNeed, at: string, state: string, transition: string): AssertionFailure {
   return failure(need.code, at, { element: 'form-field', tag: need.tag }, { tag: need.tag, state, transition });
 }
-
-/** The failure at the first of `transitions` that moves to another state without its form requiring the field, if any. */
-export function firstNotRequiring(
-  index: DefinitionIndex,
-  need: FieldNeed,
-  transitions: readonly number[],
-  state: string,
-): AssertionFailure[] {
-  const t = transitions.find((candidate) => {
-    const transition = index.definition.transitions[candidate]!;
-    return transition.from !== transition.to && !formRequires(index, transition.form, need.fields);
-  });
-  if (t === undefined) return [];
-  return [notRequired(need, fixPointer(index, t, need.fields), state, index.definition.transitions[t]!.id)];
-}

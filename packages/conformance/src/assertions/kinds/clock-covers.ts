@@ -1,7 +1,8 @@
 import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer, type AssertionFailure } from '../result.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { isReachable } from '../paths.ts';
+import { noStateWithTag, stateUnreachable } from '../tagged-elements.ts';
 
 /** Does entering state `s` apply `action` to clock `clock` (a clock action, or an effect on entry or on an entering transition)? */
 function acts(index: DefinitionIndex, s: number, clock: string, action: 'start' | 'stop'): boolean {
@@ -12,7 +13,10 @@ function acts(index: DefinitionIndex, s: number, clock: string, action: 'start' 
   const has = (effects: readonly { type: string; clock?: string }[] | undefined): boolean =>
     effects?.some((e) => e.type === type && e.clock === clock) === true;
   if (has(state.onEntry)) return true;
-  const entering = index.incoming[s]!;
+  const entering = index.incoming[s]!.filter((t) => {
+    const from = index.stateIndex.get(definition.transitions[t]!.from);
+    return from !== undefined && isReachable(index, from);
+  });
   return entering.length > 0 && entering.every((t) => has(definition.transitions[t]!.effects));
 }
 
@@ -26,11 +30,14 @@ export const clockCovers: Evaluator<'clockCovers'> = ({ clockTag, startTag, stop
   if (clocks.length === 0) {
     return [failure('NO_CLOCK_WITH_TAG', '/clocks', { element: 'clock', tag: clockTag }, { tag: clockTag })];
   }
-  const starts = index.statesTagged(startTag);
-  const stops = index.statesTagged(stopTag);
+  const starts = index.statesTagged(startTag).filter((s) => isReachable(index, s));
+  const stops = index.statesTagged(stopTag).filter((s) => isReachable(index, s));
   const missing = [startTag, stopTag].filter((tag, i) => (i === 0 ? starts : stops).length === 0);
   if (missing.length > 0) {
-    return [...new Set(missing)].map((tag) => noStateWithTag(index, tag));
+    return [...new Set(missing)].map((tag) => {
+      const unreachable = index.statesTagged(tag)[0];
+      return unreachable === undefined ? noStateWithTag(tag) : stateUnreachable(index, tag, unreachable);
+    });
   }
   let first: AssertionFailure[] | undefined;
   for (const c of clocks) {

@@ -1,7 +1,8 @@
 import type { Effect } from '@clauseflow/definition';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { isReachable } from '../paths.ts';
+import { reachableTagged } from '../tagged-elements.ts';
 
 /**
  * A createLinkedRecord effect for process `process` exists: anywhere, or (with `stateTag`) on
@@ -13,13 +14,15 @@ export const createsLinkedRecord: Evaluator<'createsLinkedRecord'> = ({ process,
     effects?.some((e) => e.type === 'createLinkedRecord' && e.process === process) === true;
   if (stateTag === undefined) {
     const found =
-      definition.states.some((s) => creates(s.onEntry)) || definition.transitions.some((t) => creates(t.effects));
+      definition.states.some((s, i) => isReachable(index, i) && creates(s.onEntry)) ||
+      definition.transitions.some((t) => {
+        const from = index.stateIndex.get(t.from);
+        return from !== undefined && isReachable(index, from) && creates(t.effects);
+      });
     return found ? [] : [failure('NO_LINKED_RECORD', '/transitions', { element: 'linked-record' }, { process })];
   }
-  const states = index.statesTagged(stateTag);
-  if (states.length === 0) {
-    return [noStateWithTag(index, stateTag)];
-  }
+  const states = reachableTagged(index, stateTag);
+  if (!Array.isArray(states)) return [states];
   const found = states.some(
     (s) =>
       creates(definition.states[s]!.onEntry) ||

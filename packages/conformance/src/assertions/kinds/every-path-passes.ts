@@ -1,7 +1,8 @@
 import type { DefinitionIndex } from '../definition-index.ts';
 import type { Evaluator } from '../evaluator.ts';
+import { isReachable } from '../paths.ts';
 import { failure, pointer } from '../result.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { reachableTagged } from '../tagged-elements.ts';
 
 /**
  * Breadth-first search from the initial state that never enters a state tagged T. Reaching a
@@ -10,10 +11,10 @@ import { noStateWithTag } from '../tagged-elements.ts';
  */
 export const everyPathPasses: Evaluator<'everyPathPasses'> = ({ tag, before }, index) => {
   const { definition } = index;
-  if (index.statesTagged(tag).length === 0) {
-    return [noStateWithTag(index, tag)];
-  }
-  if (!definition.states.some((s) => s.kind === 'final')) {
+  const tagged = reachableTagged(index, tag);
+  if (!Array.isArray(tagged)) return [tagged];
+  // Finals that no path reaches would make "every path" hold vacuously.
+  if (!definition.states.some((s, i) => s.kind === 'final' && isReachable(index, i))) {
     return [failure('NO_FINAL_STATE', '/states', { element: 'final-state' })];
   }
   const start = index.initial;

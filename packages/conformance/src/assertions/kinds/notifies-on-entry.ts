@@ -1,6 +1,7 @@
 import type { Effect } from '@clauseflow/definition';
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
+import { isReachable } from '../paths.ts';
 import { eachStateTagged, noRoleWithTag } from '../tagged-elements.ts';
 
 const notifies = (effects: readonly Effect[] | undefined, roles: ReadonlySet<string>): boolean =>
@@ -16,7 +17,10 @@ export const notifiesOnEntry: Evaluator<'notifiesOnEntry'> = ({ stateTag, roleTa
   if (roles.size === 0) return [noRoleWithTag(roleTag)];
   return eachStateTagged(index, stateTag, (state, s) => {
     if (notifies(state.onEntry, roles)) return [];
-    const entering = index.incoming[s]!.filter((t) => definition.transitions[t]!.from !== state.id);
+    const entering = index.incoming[s]!.filter((t) => {
+      const from = index.stateIndex.get(definition.transitions[t]!.from);
+      return from !== undefined && from !== s && isReachable(index, from);
+    });
     const byTransitions =
       entering.length > 0 &&
       s !== index.initial &&

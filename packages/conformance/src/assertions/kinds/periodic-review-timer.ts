@@ -1,20 +1,19 @@
 import type { Evaluator } from '../evaluator.ts';
 import { failure, pointer } from '../result.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { isReachable } from '../paths.ts';
+import { reachableTagged } from '../tagged-elements.ts';
 
 /**
- * A repeating timer exists (in a state tagged `stateTag`, when given): the activity recurs at
+ * A repeating timer exists in a reachable state (tagged `stateTag`, when given): the activity recurs at
  * planned intervals. The fix belongs in the timers of the first such state (or of the initial state).
  */
 export const periodicReviewTimer: Evaluator<'periodicReviewTimer'> = ({ stateTag }, index) => {
   const { definition } = index;
   const candidates =
     stateTag === undefined
-      ? definition.states.map((_, i) => i).filter((s) => index.reachable.has(s))
-      : index.statesTagged(stateTag);
-  if (stateTag !== undefined && candidates.length === 0) {
-    return [noStateWithTag(index, stateTag)];
-  }
+      ? definition.states.flatMap((_, i) => (isReachable(index, i) ? [i] : []))
+      : reachableTagged(index, stateTag);
+  if (!Array.isArray(candidates)) return [candidates];
   if (candidates.some((s) => definition.states[s]!.timers?.some((t) => t.repeat === true) === true)) return [];
   if (stateTag === undefined) {
     return [

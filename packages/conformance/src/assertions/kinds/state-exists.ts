@@ -1,6 +1,8 @@
 import type { Evaluator } from '../evaluator.ts';
-import { noStateWithTag } from '../tagged-elements.ts';
+import { reachableTagged } from '../tagged-elements.ts';
 
-/** A state tagged T exists; the fix belongs in `/states`. */
-export const stateExists: Evaluator<'stateExists'> = ({ tag }, index) =>
-  index.statesTagged(tag).length > 0 ? [] : [noStateWithTag(index, tag)];
+/** A reachable state tagged T exists; the fix belongs in `/states` (or at the unreachable state). */
+export const stateExists: Evaluator<'stateExists'> = ({ tag }, index) => {
+  const states = reachableTagged(index, tag);
+  return Array.isArray(states) ? [] : [states];
+};
