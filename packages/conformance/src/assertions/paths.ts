@@ -8,13 +8,29 @@ import type { DefinitionIndex } from './definition-index.ts';
  */
 
 const reachableCache = new WeakMap<DefinitionIndex, Uint8Array>();
+const endsCache = new WeakMap<DefinitionIndex, { from: Int32Array; to: Int32Array }>();
+
+/** Per transition: the indexes of its source and target states (-1 when unknown), computed once per index. */
+function ends(index: DefinitionIndex): { from: Int32Array; to: Int32Array } {
+  let known = endsCache.get(index);
+  if (known) return known;
+  const of = (id: string) => index.stateIndex.get(id) ?? -1;
+  const { transitions } = index.definition;
+  known = { from: Int32Array.from(transitions, (t) => of(t.from)), to: Int32Array.from(transitions, (t) => of(t.to)) };
+  endsCache.set(index, known);
+  return known;
+}
+
+/** Index of the source state of transition `t`, or -1 when it names an unknown state. */
+export const sourceOf = (index: DefinitionIndex, t: number): number => ends(index).from[t]!;
+
+/** Index of the target state of transition `t`, or -1 when it names an unknown state. */
+export const targetOf = (index: DefinitionIndex, t: number): number => ends(index).to[t]!;
 
 /** Targets of the transitions leaving state `s` (unknown targets skipped). */
 function* successors(index: DefinitionIndex, s: number): Generator<number> {
-  for (const t of index.outgoing[s]!) {
-    const to = index.stateIndex.get(index.definition.transitions[t]!.to);
-    if (to !== undefined) yield to;
-  }
+  const { to } = ends(index);
+  for (const t of index.outgoing[s]!) if (to[t]! >= 0) yield to[t]!;
 }
 
 /**
@@ -66,20 +82,20 @@ export interface PathEvent {
  * with a worklist, so loops (a detour and back) neither help nor hurt: O(S + T) predicate calls.
  */
 export function happenedOnPaths(index: DefinitionIndex, event: PathEvent): RequiredOnPaths {
-  const { definition } = index;
   const reach = reachableStates(index);
   const entry = Uint8Array.from(reach);
   const out = (s: number): boolean => entry[s] === 1 || event.inState(s);
+  const { from: sources } = ends(index);
   const byTransition = (t: number): boolean => {
-    const from = index.stateIndex.get(definition.transitions[t]!.from);
-    return (from !== undefined && out(from)) || event.onTransition(t);
+    const from = sources[t]!;
+    return (from >= 0 && out(from)) || event.onTransition(t);
   };
   const { visit } = event;
   const holds = (s: number): boolean =>
     (s !== index.initial || event.atStart) &&
     index.incoming[s]!.every((t) => {
-      const from = index.stateIndex.get(definition.transitions[t]!.from);
-      if (from === undefined || reach[from] !== 1) return true;
+      const from = sources[t]!;
+      if (from < 0 || reach[from] !== 1) return true;
       if (visit && visit[s] === 1 && visit[from] !== 1) return event.onTransition(t);
       return byTransition(t);
     });
@@ -103,10 +119,17 @@ export function requiredOnPaths(
   requires: (form: string | undefined) => boolean,
 ): RequiredOnPaths {
   const { definition } = index;
+  // Each form is looked up once, however many states and transitions use it.
+  const known = new Map<string | undefined, boolean>();
+  const once = (form: string | undefined): boolean => {
+    let answer = known.get(form);
+    if (answer === undefined) known.set(form, (answer = requires(form)));
+    return answer;
+  };
   return happenedOnPaths(index, {
-    atStart: requires(definition.startForm),
-    inState: (s) => requires(definition.states[s]!.form),
-    onTransition: (t) => requires(definition.transitions[t]!.form),
+    atStart: once(definition.startForm),
+    inState: (s) => once(definition.states[s]!.form),
+    onTransition: (t) => once(definition.transitions[t]!.form),
   });
 }
 
@@ -117,6 +140,16 @@ export function requiredOnPaths(
  * to a vendor during analysis). Without a final state every untagged state is beyond.
  */
 export function beyondTagged(index: DefinitionIndex, tag: string): Uint8Array {
+  let byTag = beyondCache.get(index);
+  if (!byTag) beyondCache.set(index, (byTag = new Map<string, Uint8Array>()));
+  let beyond = byTag.get(tag);
+  if (!beyond) byTag.set(tag, (beyond = computeBeyond(index, tag)));
+  return beyond;
+}
+
+const beyondCache = new WeakMap<DefinitionIndex, Map<string, Uint8Array>>();
+
+function computeBeyond(index: DefinitionIndex, tag: string): Uint8Array {
   const { definition } = index;
   const n = definition.states.length;
   const tagged = new Uint8Array(n);
@@ -126,8 +159,8 @@ export function beyondTagged(index: DefinitionIndex, tag: string): Uint8Array {
     for (const s of seeds) seen[s] = 1;
     for (let head = 0; head < seeds.length; head++) {
       for (const t of index.incoming[seeds[head]!]!) {
-        const from = index.stateIndex.get(definition.transitions[t]!.from);
-        if (from === undefined || seen[from] === 1 || !through(from)) continue;
+        const from = sourceOf(index, t);
+        if (from < 0 || seen[from] === 1 || !through(from)) continue;
         seen[from] = 1;
         seeds.push(from);
       }
