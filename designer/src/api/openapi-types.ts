@@ -2909,7 +2909,8 @@ export interface components {
         | 'DOCUMENT_WITHDRAWN'
         | 'RATE_LIMITED'
         | 'INTERNAL_ERROR'
-        | 'SERVICE_UNAVAILABLE';
+        | 'SERVICE_UNAVAILABLE'
+        | 'OUTCOME_UNKNOWN';
       detail: string;
       errors?: {
         /** @enum {unknown} */
