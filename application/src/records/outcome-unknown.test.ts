@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Definition } from '@clauseflow/definition';
 import { isDomainError } from '@clauseflow/common';
-import { openDatabaseServer, type DatabaseServer } from '@clauseflow/embedded-db';
+import { openOwnDatabaseServer } from '@clauseflow/embedded-db/testing';
 import incident from '@clauseflow/definition/examples/incident.json' with { type: 'json' };
 import type { AuthenticatedUser } from '../accounts/roles.ts';
 import { connectDatabase, type DatabaseConnection } from '../database/connect-database.ts';
@@ -23,22 +20,21 @@ const ADMIN: AuthenticatedUser = {
 // The database must go down under the application: a server of its own (an external
 // MONGODB_URI cannot be stopped by a test).
 describe.skipIf(Boolean(process.env['MONGODB_URI']))('a record write when the database stops answering', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cf-outcome-'));
-  let server: DatabaseServer;
+  let own: Awaited<ReturnType<typeof openOwnDatabaseServer>>;
   let connection: DatabaseConnection;
   let app: ClauseFlow;
 
   beforeAll(async () => {
-    server = await openDatabaseServer({ port: 0, dataDir, env: {} });
-    connection = await connectDatabase(server.uri, 'outcome');
+    own = await openOwnDatabaseServer('outcome');
+    connection = await connectDatabase(own.server.uri, 'outcome');
     app = await openClauseFlow({ db: connection.db, records: { scheduler: false } });
     await app.definitions.publish(incident as unknown as Definition, ADMIN.id, new Date());
-    await server.stop();
+    await own.server.stop();
   }, 60_000);
   afterAll(async () => {
     await app?.close();
     await connection?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await own?.remove();
   });
 
   it('given a start while the database is gone, then OUTCOME_UNKNOWN says to retry with the same Idempotency-Key', async () => {

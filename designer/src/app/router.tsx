@@ -18,7 +18,7 @@ function placeholder(area: 'designer' | 'workspace' | 'portal'): RouteObject {
   };
 }
 
-/** The app's routes; every path here is listed in route-paths.ts. */
+/** The app's routes (the server answers a reload of any of them with index.html). */
 export const routes: RouteObject[] = [
   {
     path: '/',

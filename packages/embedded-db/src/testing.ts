@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { inject } from 'vitest';
+import { openDatabaseServer, type DatabaseServer } from './database-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,4 +47,23 @@ export function processAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A database server of the test's own (embedded FerretDB on a free port, in a temporary folder),
+ * for tests that must stop the database under the application. `remove()` stops it if still
+ * running and deletes its folder.
+ */
+export async function openOwnDatabaseServer(
+  label: string,
+): Promise<{ server: DatabaseServer; remove(): Promise<void> }> {
+  const folder = mkdtempSync(join(tmpdir(), `cf-${label}-`));
+  const server = await openDatabaseServer({ port: 0, dataDir: folder, env: {} });
+  return {
+    server,
+    remove: async () => {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }

@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedTemplateFiles } from '@clauseflow/catalog';
-import { COMMANDS, runCli, type CliIo } from './clauseflow.ts';
+import { COMMANDS, runCli } from './clauseflow.ts';
+import { captured } from './testing/captured.ts';
 import { displayWidth, padDisplay } from './display-width.ts';
 import { MAX_JSON_DEPTH } from './read-json-file.ts';
 
 let dir = '';
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => captured((io) => runCli(args, io));
 
 async function file(name: string, text: string): Promise<string> {
   const path = join(dir, name);

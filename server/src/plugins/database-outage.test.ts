@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseConnection } from '@clauseflow/application';
-import { openDatabaseServer, type DatabaseServer } from '@clauseflow/embedded-db';
+import { openOwnDatabaseServer } from '@clauseflow/embedded-db/testing';
 import { seedUser, signIn, testApp, type SignedIn } from '../test-support/test-app.ts';
 
 /**
@@ -24,24 +21,23 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
 // The database must go down under the app, so it needs a server of its own (an external
 // MONGODB_URI cannot be stopped by a test).
 describe.skipIf(Boolean(process.env['MONGODB_URI']))('when the database goes down', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cf-outage-'));
-  let server: DatabaseServer;
+  let own: Awaited<ReturnType<typeof openOwnDatabaseServer>>;
   let connection: DatabaseConnection;
   let app: FastifyInstance;
   let admin: SignedIn;
 
   beforeAll(async () => {
-    server = await openDatabaseServer({ port: 0, dataDir, env: {} });
-    connection = await connectDatabase(server.uri, 'outage');
+    own = await openOwnDatabaseServer('outage');
+    connection = await connectDatabase(own.server.uri, 'outage');
     ({ app } = await testApp(connection.db, { records: { scheduler: false } }));
     await seedUser(app, 'ada', ['admin']);
     admin = await signIn(app, 'ada', 'ada-password');
-    await server.stop();
+    await own.server.stop();
   }, 60_000);
   afterAll(async () => {
     await app?.close();
     await connection?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await own?.remove();
   });
 
   it('given a signed-in caller, a sign-in and /health, then each answers fast: 503 problems and a degraded health', async () => {

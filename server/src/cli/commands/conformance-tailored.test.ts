@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildPack, shippedPackInfo, shippedTemplateFiles } from '@clauseflow/catalog';
 import { parseDefinition, type Definition } from '@clauseflow/definition';
 import type { CheckResult } from '@clauseflow/conformance';
-import type { CliIo } from '../clauseflow.ts';
+import { captured } from '../testing/captured.ts';
 import { conformanceCommand } from './conformance.ts';
 
 let dir = '';
@@ -37,13 +37,7 @@ async function write(name: string, json: unknown): Promise<string> {
   return path;
 }
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await conformanceCommand.run(args, io);
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => captured((io) => conformanceCommand.run(args, io));
 
 /** Removes every transition tagged as an escalation, breaking 8.6.1.c (escalation) of the incident template. */
 function withoutEscalation(d: Definition): void {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CheckResult } from '@clauseflow/conformance';
-import type { CliIo } from '../clauseflow.ts';
+import { captured } from '../testing/captured.ts';
 import { conformanceCommand } from './conformance.ts';
 
 const example = createRequire(import.meta.url).resolve('@clauseflow/definition/examples/incident.json');
@@ -19,13 +19,7 @@ async function incident(name: string, change: (d: Record<string, unknown>) => vo
   return path;
 }
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
-  const code = await conformanceCommand.run(args, io);
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => captured((io) => conformanceCommand.run(args, io));
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'clauseflow-conformance-'));

@@ -88,12 +88,7 @@ async function templateLookup(
   packFile: string | undefined,
   language: Language,
 ): Promise<TemplateLookup | { message: string }> {
-  const candidates: { pack: string; definition: Definition }[] = [];
-  const shippedPack = shippedPackInfo().name;
-  for (const { json } of shippedTemplateFiles()) {
-    const parsed = parseDefinition(json);
-    if (parsed.definition) candidates.push({ pack: shippedPack, definition: parsed.definition });
-  }
+  const fromPack: { pack: string; definition: Definition }[] = [];
   if (packFile !== undefined) {
     const read = await readJsonObject(packFile, language, TEXT.pack);
     if ('message' in read) return read;
@@ -101,13 +96,22 @@ async function templateLookup(
     const templates = Array.isArray(read.json['templates']) ? (read.json['templates'] as unknown[]) : [];
     for (const template of templates) {
       const parsed = parseDefinition(template);
-      if (parsed.definition && typeof manifest?.name === 'string')
-        candidates.unshift({ pack: manifest.name, definition: parsed.definition });
+      if (parsed.definition && typeof manifest?.name === 'string') {
+        fromPack.push({ pack: manifest.name, definition: parsed.definition });
+      }
     }
   }
+  // The shipped templates are read and parsed only when a copy names a template the pack lacks.
+  let shipped: { pack: string; definition: Definition }[] | undefined;
+  const shippedTemplates = () =>
+    (shipped ??= shippedTemplateFiles().flatMap(({ json }) => {
+      const parsed = parseDefinition(json);
+      return parsed.definition ? [{ pack: shippedPackInfo().name, definition: parsed.definition }] : [];
+    }));
+  const find = (candidates: { pack: string; definition: Definition }[], pack: string, key: string, version: number) =>
+    candidates.find((c) => c.pack === pack && c.definition.key === key && c.definition.version === version)?.definition;
   return (pack, key, version) =>
-    candidates.find((c) => c.pack === pack && c.definition.key === key && c.definition.version === version)
-      ?.definition ?? null;
+    find(fromPack, pack, key, version) ?? find(shippedTemplates(), pack, key, version) ?? null;
 }
 
 const STATUS_LABEL: Record<Verdict['status'], LocalizedText> = {
