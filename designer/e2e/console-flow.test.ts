@@ -13,7 +13,7 @@ const ADMIN = { username: 'admin', displayName: 'Ada Admin', password: 'correct 
  * setup link), then the same in Chinese (the spent link says so in Chinese).
  */
 describe.sequential('the console from an empty database, in English and in Chinese', () => {
-  const baseUrl = inject('webBaseUrl');
+  const baseUrl = inject('firstRunBaseUrl');
   const setupUrl = inject('setupUrl');
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;

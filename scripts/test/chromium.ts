@@ -35,13 +35,22 @@ export async function launchChromium(locale = 'en-US'): Promise<{ context: Brows
   };
 }
 
+/** The administrator the shared browser-test server starts with (scripts/test/global-setup.ts). */
+export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e admin password 1' } as const;
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Base URL of the one product server started for the test run (scripts/test/global-setup.ts). */
+    /** Base URL of the one product server the browser tests share (scripts/test/global-setup.ts). */
     webBaseUrl: string;
+    /** The name of that server's database on `mongodbUri`, for tests that seed it through the application layer. */
+    e2eDatabase: string;
+    /** That server's first administrator, created at start-up. */
+    e2eAdmin: { username: string; password: string };
+    /** Base URL of the listener on an empty database, kept for the first-run test. */
+    firstRunBaseUrl: string;
     /**
-     * The one-time first-run link of that server (`…/setup#token=…`), on its origin; empty when
-     * the run's database already had users. Only one test file may redeem it.
+     * The one-time first-run link of that listener (`…/setup#token=…`), on its origin; empty when
+     * its database already had users. Only one test file may redeem it.
      */
     setupUrl: string;
   }
