@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import { AssertionMap } from '@clauseflow/conformance';
 import type { PackInfo } from './packs/build-pack.ts';
@@ -9,7 +9,10 @@ import type { PackInfo } from './packs/build-pack.ts';
  */
 export const CATALOG_ROOT = new URL('../', import.meta.url);
 
-/** The folder of the shipped templates (`catalog/templates/*.json`). */
+/**
+ * The folder of the shipped templates: one folder per template, `catalog/templates/<id>/`, holding
+ * its definition (`definition.json`), its scenario tests and a README in English and Chinese.
+ */
 export const SHIPPED_TEMPLATES_DIR = new URL('templates/', CATALOG_ROOT);
 
 /** The assertion map of ISO/IEC 20000-1:2018 (`catalog/assertions/…`). */
@@ -37,10 +40,25 @@ export function shippedPackInfo(): PackInfo {
   return JSON.parse(readFileSync(new URL('pack.json', CATALOG_ROOT), 'utf8')) as PackInfo;
 }
 
-/** The shipped templates as they are on disk (parsed JSON, by file name), for callers that validate them. */
+/** The definition file's name inside each template folder. */
+export const TEMPLATE_DEFINITION_FILE = 'definition.json';
+
+/**
+ * The shipped templates' definition files, relative to `SHIPPED_TEMPLATES_DIR`
+ * (`<id>/definition.json`), sorted by folder.
+ */
+export function shippedTemplatePaths(): string[] {
+  return readdirSync(SHIPPED_TEMPLATES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${entry.name}/${TEMPLATE_DEFINITION_FILE}`)
+    .filter((file) => existsSync(new URL(file, SHIPPED_TEMPLATES_DIR)))
+    .sort();
+}
+
+/** The shipped templates as they are on disk (parsed JSON, by path), for callers that validate them. */
 export function shippedTemplateFiles(): { file: string; json: unknown }[] {
-  return readdirSync(SHIPPED_TEMPLATES_DIR)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => ({ file, json: JSON.parse(readFileSync(new URL(file, SHIPPED_TEMPLATES_DIR), 'utf8')) as unknown }));
+  return shippedTemplatePaths().map((file) => ({
+    file,
+    json: JSON.parse(readFileSync(new URL(file, SHIPPED_TEMPLATES_DIR), 'utf8')) as unknown,
+  }));
 }

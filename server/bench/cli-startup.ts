@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env['BENCH_CLI_RUNS'] ?? 9);
-const TEMPLATE = 'catalog/templates/incident.json';
+const TEMPLATE = 'catalog/templates/incident/definition.json';
 
 if (!existsSync(new URL('../dist/clauseflow.mjs', import.meta.url))) {
   spawnSync('node', ['server/scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });

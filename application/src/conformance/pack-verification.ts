@@ -55,7 +55,7 @@ export function packPublicKey(pem: string | undefined): KeyObject | undefined {
 /** The manifest information of the shipped catalogue (`catalog/pack.json`). */
 export const catalogPackInfo: () => PackInfo = shippedPackInfo;
 
-/** Builds the shipped catalogue's pack from `catalog/pack.json` and `catalog/templates/*.json`. */
+/** Builds the shipped catalogue's pack from `catalog/pack.json` and `catalog/templates/<id>/definition.json`. */
 export function buildCatalogPack(templates: readonly Definition[], privateKey?: KeyObject): TemplatePack {
   return buildPack(catalogPackInfo(), templates, privateKey);
 }

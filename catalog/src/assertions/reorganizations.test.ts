@@ -78,7 +78,7 @@ function expectFails(d: Definition, requirement: string, code: string, pointer: 
 
 /** Classification moves out of `new` into a triage state (tagged recorded) that comes before any work. */
 function triageInserted(): Definition {
-  const d = shippedTemplate('incident.json');
+  const d = shippedTemplate('incident/definition.json');
   addState(d, { id: 'triage', tags: ['recorded', 'open'], actors: ['agent'] });
   const accept = transition(d, 'accept');
   accept.to = 'triage';
@@ -90,7 +90,7 @@ function triageInserted(): Definition {
 
 /** Resolving is split: the agent proposes a resolution (on the resolve form), the record then enters `resolved`. */
 function resolutionProposed(): Definition {
-  const d = shippedTemplate('incident.json');
+  const d = shippedTemplate('incident/definition.json');
   addState(d, { id: 'resolution-proposed', tags: ['open'], actors: ['agent'] });
   transition(d, 'resolve').to = 'resolution-proposed';
   addTransition(d, { id: 'confirm', from: 'resolution-proposed', to: 'resolved', actors: ['agent'], form: 'close' });
@@ -141,7 +141,7 @@ describe('incident: breaking changes fail with the JSON Pointer', () => {
   });
 
   it('given no transition reaches the major-incident state any more, then 8.6.1-4 fails with STATE_UNREACHABLE at it; reachable again, it passes', () => {
-    const d = shippedTemplate('incident.json');
+    const d = shippedTemplate('incident/definition.json');
     const declare = transitionAt(d, 'declare-major-later');
     const [removed] = d.transitions.splice(declare, 1);
     expectFails(d, '8.6.1-4', 'STATE_UNREACHABLE', `/states/${stateAt(d, 'major-incident')}`);
@@ -154,7 +154,7 @@ describe('incident: breaking changes fail with the JSON Pointer', () => {
 
 /** During root-cause analysis the problem is handed to a vendor and comes back. */
 function vendorLoop(): Definition {
-  const d = shippedTemplate('problem-management.json');
+  const d = shippedTemplate('problem-management/definition.json');
   addState(d, { id: 'with-vendor', tags: ['waiting'], actors: ['agent', 'problem-manager'] });
   addTransition(d, {
     id: 'hand-to-vendor',
@@ -175,7 +175,7 @@ function vendorLoop(): Definition {
 
 /** Root-cause analysis is split into investigation and a second analysis state, both tagged so. */
 function analysisSplit(): Definition {
-  const d = shippedTemplate('problem-management.json');
+  const d = shippedTemplate('problem-management/definition.json');
   const investigation = d.states[stateAt(d, 'investigation')]!;
   addState(d, { id: 'analysis', tags: [...investigation.tags], actors: investigation.actors!, form: 'investigate' });
   transition(d, 'record-known-error').from = 'analysis';
@@ -186,7 +186,7 @@ function analysisSplit(): Definition {
 
 /** The workaround is required on entry to known-error (recording it) and no longer on the known-error form. */
 function workaroundOnEntry(): Definition {
-  const d = shippedTemplate('problem-management.json');
+  const d = shippedTemplate('problem-management/definition.json');
   unrequire(d, 'known-error', 'workaround');
   return d;
 }
@@ -238,7 +238,7 @@ describe('problem management: breaking changes fail with the JSON Pointer', () =
   });
 
   it('given a shortcut from new to resolved, then 8.6.3-2 (analysis before resolved) fails at the shortcut', () => {
-    const d = shippedTemplate('problem-management.json');
+    const d = shippedTemplate('problem-management/definition.json');
     addTransition(d, { id: 'quick-fix', from: 'new', to: 'resolved', actors: ['problem-manager'], form: 'resolve' });
     expectFails(d, '8.6.3-2', 'REACHED_BEFORE_TAG', `/transitions/${transitionAt(d, 'quick-fix')}`);
   });

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Actor, Definition } from '@clauseflow/definition';
-
-const TEMPLATES = new URL('../../templates/', import.meta.url);
+import { shippedTemplateFiles } from '../shipped-catalogue.ts';
 
 /**
  * One transition a person takes through a form with required fields, in a shipped template, made
@@ -26,14 +24,13 @@ export interface FormTransitionCase {
 }
 
 /**
- * The form-guarded transitions of every shipped template (`catalog/templates/*.json`), each
+ * The form-guarded transitions of every shipped template (`catalog/templates/<id>/definition.json`), each
  * with a derived definition keyed `<prefix><template>--<transition>`.
  */
 export function formTransitionCases(prefix = 'ff-'): FormTransitionCase[] {
   const cases: FormTransitionCase[] = [];
-  const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
-  for (const file of files.sort()) {
-    const template = JSON.parse(readFileSync(new URL(file, TEMPLATES), 'utf8')) as Definition;
+  for (const { json } of shippedTemplateFiles()) {
+    const template = json as Definition;
     const properties = template.record.schema.properties as Record<string, Record<string, unknown>>;
     const recordRequired = (template.record.schema as { required?: string[] }).required ?? [];
     const roles = template.roles.map((role) => role.id);

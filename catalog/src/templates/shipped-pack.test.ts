@@ -38,16 +38,16 @@ describe('the shipped catalogue pack', () => {
     expect(info.requirementSet).toEqual({ id: set.id, version: set.version });
   });
 
-  it('given every shipped template, then it validates with no error and its file is named after its key', () => {
+  it('given every shipped template, then it validates with no error and its folder is named after its key', () => {
     const files = shippedTemplateFiles();
-    expect(files).toEqual(['incident.json', 'problem-management.json']);
+    expect(files).toEqual(['incident/definition.json', 'problem-management/definition.json']);
     for (const file of files) {
       const parsed = parseShippedTemplate(file);
       expect(
         parsed.issues.filter((i) => i.severity === 'error'),
         file,
       ).toEqual([]);
-      expect(`${parsed.definition?.key}.json`).toBe(file);
+      expect(`${parsed.definition?.key}/definition.json`).toBe(file);
     }
   });
 
@@ -73,7 +73,7 @@ describe('the shipped catalogue pack', () => {
       expect(result.pack.manifest.templates).toHaveLength(2);
       for (const key of ['incident', 'problem-management']) {
         expect(result.pack.manifest.templates).toContainEqual(
-          expect.objectContaining({ key, version: shippedTemplate(`${key}.json`).version }),
+          expect.objectContaining({ key, version: shippedTemplate(`${key}/definition.json`).version }),
         );
       }
     }

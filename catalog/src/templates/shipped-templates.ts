@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { check, type CheckOptions, type CheckResult } from '@clauseflow/conformance';
 import {
@@ -12,18 +12,19 @@ import {
   type ParseResult,
   type StepResult,
 } from '@clauseflow/definition';
-import { loadAssertionMap, SHIPPED_TEMPLATES_DIR, shippedPackInfo } from '../shipped-catalogue.ts';
+import {
+  loadAssertionMap,
+  SHIPPED_TEMPLATES_DIR,
+  shippedPackInfo,
+  shippedTemplatePaths,
+} from '../shipped-catalogue.ts';
 import { loadRequirementSet } from '../requirements/load-requirement-set.ts';
 
 const TEMPLATES = SHIPPED_TEMPLATES_DIR;
 export { shippedPackInfo };
 
-/** The file names of the shipped templates (`catalog/templates/*.json`), sorted. */
-export function shippedTemplateFiles(): string[] {
-  return readdirSync(TEMPLATES)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-}
+/** The definition files of the shipped templates (`<id>/definition.json` under `catalog/templates/`), sorted. */
+export const shippedTemplateFiles: () => string[] = shippedTemplatePaths;
 
 /** One shipped template as `parseDefinition` reads it. */
 export function parseShippedTemplate(file: string): ParseResult {

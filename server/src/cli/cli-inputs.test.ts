@@ -18,7 +18,11 @@ async function file(name: string, text: string): Promise<string> {
   return path;
 }
 
-const incidentText = JSON.stringify(shippedTemplateFiles().find((f) => f.file === 'incident.json')!.json, null, 2);
+const incidentText = JSON.stringify(
+  shippedTemplateFiles().find((f) => f.file === 'incident/definition.json')!.json,
+  null,
+  2,
+);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'clauseflow-cli-inputs-'));

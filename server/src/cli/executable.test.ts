@@ -26,11 +26,11 @@ describe('the clauseflow executable (the bundle `pnpm build` makes)', () => {
   });
 
   it('given the shipped templates, then validate and conformance answer from plain JavaScript, its catalogue data found', () => {
-    const valid = clauseflow('validate', 'catalog/templates/incident.json');
+    const valid = clauseflow('validate', 'catalog/templates/incident/definition.json');
     expect(valid.stderr).toBe('');
     expect(valid.stdout).toContain('valid');
     expect(valid.status).toBe(0);
-    const verdict = clauseflow('conformance', 'catalog/templates/problem-management.json');
+    const verdict = clauseflow('conformance', 'catalog/templates/problem-management/definition.json');
     expect(verdict.stdout).toMatch(/\d+ pass, 0 fail/);
     expect(verdict.status).toBe(0);
   });

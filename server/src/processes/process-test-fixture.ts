@@ -44,7 +44,7 @@ export async function seedCast(app: FastifyInstance): Promise<Cast> {
 
 /** The shipped incident template, as a fresh copy. */
 export function incidentTemplate(): Definition {
-  const url = new URL('incident.json', SHIPPED_TEMPLATES_DIR);
+  const url = new URL('incident/definition.json', SHIPPED_TEMPLATES_DIR);
   return JSON.parse(readFileSync(url, 'utf8')) as Definition;
 }
 

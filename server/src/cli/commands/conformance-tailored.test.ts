@@ -13,7 +13,7 @@ const PACK = shippedPackInfo().name;
 
 /** The shipped incident template, as a definition to change. */
 function shippedIncident(): Definition {
-  const file = shippedTemplateFiles().find((f) => f.file === 'incident.json');
+  const file = shippedTemplateFiles().find((f) => f.file === 'incident/definition.json');
   return structuredClone(parseDefinition(file!.json).definition!);
 }
 

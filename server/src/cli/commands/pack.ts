@@ -1,10 +1,11 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_EMBEDDED_PORT, openDatabaseServer } from '@clauseflow/embedded-db';
 import { parseDefinition, type Definition } from '@clauseflow/definition';
 import type { ImportPlan } from '@clauseflow/runtime';
 import { isDomainError } from '@clauseflow/common';
+import { shippedTemplatePaths } from '@clauseflow/catalog';
 import {
   buildCatalogPack,
   CATALOG_TEMPLATES,
@@ -71,7 +72,7 @@ async function build(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv)
       throw error instanceof Unusable ? error : new Unusable(`${sign} is not a private key / 不是私钥`);
     }
   }
-  const files = (await readdir(CATALOG_TEMPLATES)).filter((f) => f.endsWith('.json')).sort();
+  const files = shippedTemplatePaths();
   const templates: Definition[] = [];
   let invalid = 0;
   for (const file of files) {

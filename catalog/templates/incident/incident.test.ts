@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { availableEvents, initialState, step, type Actor } from '@clauseflow/definition';
-import { checkShipped, expectClaimsPass, ok, templateScenario } from './shipped-templates.ts';
+import { checkShipped, expectClaimsPass, ok, templateScenario } from '../../src/templates/shipped-templates.ts';
 
-const { template, compiled, send, requirements } = templateScenario('incident.json', '8.6.1');
+const { template, compiled, send, requirements } = templateScenario('incident/definition.json', '8.6.1');
 const requester: Actor = { id: 'rita', roles: ['requester'] };
 const agent: Actor = { id: 'alan', roles: ['agent'] };
 const manager: Actor = { id: 'mona', roles: ['incident-manager'] };

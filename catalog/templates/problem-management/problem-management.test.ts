@@ -7,9 +7,9 @@ import {
   type EffectRecord,
   type InstanceState,
 } from '@clauseflow/definition';
-import { checkShipped, expectClaimsPass, ok, templateScenario } from './shipped-templates.ts';
+import { checkShipped, expectClaimsPass, ok, templateScenario } from '../../src/templates/shipped-templates.ts';
 
-const { template, compiled, send, requirements } = templateScenario('problem-management.json', '8.6.3');
+const { template, compiled, send, requirements } = templateScenario('problem-management/definition.json', '8.6.3');
 const requester: Actor = { id: 'rita', roles: ['requester'] };
 const analyst: Actor = { id: 'alan', roles: ['agent'] };
 const manager: Actor = { id: 'pia', roles: ['problem-manager'] };
@@ -200,7 +200,7 @@ describe('the shipped problem template: forms', () => {
 });
 
 describe('the incident template raising a problem', () => {
-  const incident = templateScenario('incident.json', '8.6.1').compiled;
+  const incident = templateScenario('incident/definition.json', '8.6.1').compiled;
   const requesterOfIncident: Actor = { id: 'rita', roles: ['requester'] };
   const agent: Actor = { id: 'alan', roles: ['agent'] };
   const incidentManager: Actor = { id: 'mona', roles: ['incident-manager'] };
